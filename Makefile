@@ -1,0 +1,28 @@
+# Two commands do all the set-up on a fresh Debian machine with the Swift toolchain:
+#   make repl   builds hadr and starts its REPL
+#   make test   builds and runs every test
+# Each first installs the system packages hadr needs (see scripts/install-deps).
+
+.PHONY: repl test build release deps bench clean
+
+repl: release
+	.build/release/hadr
+
+test: deps
+	swift build --build-tests
+	swift test
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release --product hadr
+
+deps:
+	@scripts/install-deps
+
+bench: release
+	benchmarks/run
+
+clean:
+	rm -rf .build

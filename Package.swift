@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "hadr",
+    products: [
+        .executable(name: "hadr", targets: ["hadr"]),
+        .library(name: "HadrCore", targets: ["HadrCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The language: source text to values. Never touches the terminal.
+        .target(
+            name: "HadrCore",
+            exclude: [],
+            plugins: ["EmbedStdlib"]
+        ),
+        // The command line: arguments, script runner, REPL.
+        .executableTarget(
+            name: "hadr",
+            dependencies: [
+                "HadrCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build tool: turns stdlib/*.hadr into a Swift source so the binary needs no files beside it.
+        .executableTarget(name: "EmbedStdlibTool"),
+        .plugin(
+            name: "EmbedStdlib",
+            capability: .buildTool(),
+            dependencies: ["EmbedStdlibTool"]
+        ),
+        .testTarget(name: "HadrCoreTests", dependencies: ["HadrCore"]),
+        .testTarget(name: "HadrCLITests", dependencies: ["hadr"]),
+    ]
+)

@@ -1,0 +1,157 @@
+import Glibc
+
+/// Availability algebra, computed on the unavailability U = 1 − A so that many nines stay exact.
+enum AvailabilityBuiltins {
+    /// The periods `downtime(a)` lists, on the default calendar.
+    static let periods: [(String, TimeUnit)] = [
+        ("year", .year), ("quarter", .quarter), ("month", .month), ("week", .week), ("day", .day), ("hour", .hour),
+    ]
+
+    static let functions: [NativeFunction] = [
+        NativeFunction("series", 1) { args in
+            let items = try args.items(0)
+            var u = 0.0
+            var logSum = 0.0
+            for (i, item) in items.enumerated() {
+                let ui = try unavailability(item, "&", position: i)
+                logSum += log1p(-ui)
+                u = -expm1(logSum)
+            }
+            return .availability(u)
+        },
+        NativeFunction("parallel", 1) { args in
+            let items = try args.items(0)
+            guard !items.isEmpty else { throw Diagnostic(.runtime, "`parallel` needs at least one component") }
+            var u = 1.0
+            for (i, item) in items.enumerated() { u *= try unavailability(item, "|", position: i) }
+            return .availability(u)
+        },
+        NativeFunction("k_of_n", 3) { args in
+            let k = try args.integer(0, "k", in: 0...1_000_000)
+            if case .list(let list) = args[1] {
+                guard args.isAbsent(2) else {
+                    throw Diagnostic(.type, "`k_of_n(k, [a, b, ...])` takes no third argument when the components are listed")
+                }
+                let us = try list.items.enumerated().map { try unavailability($1, "k_of_n", position: $0) }
+                guard k <= us.count else {
+                    throw Diagnostic(.runtime, "`k` (\(k)) cannot exceed the number of components (\(us.count))")
+                }
+                return .availability(kOfN(k: k, unavailabilities: us))
+            }
+            let n = try args.integer(1, "n", in: 1...1_000_000)
+            guard k <= n else { throw Diagnostic(.runtime, "`k` (\(k)) cannot exceed `n` (\(n))") }
+            guard !args.isAbsent(2) else {
+                throw Diagnostic(.type, "`k_of_n(k, n, a)` needs the availability `a` of each component")
+            }
+            let u = try args.unavailability(2, "a")
+            return .availability(kOfN(k: k, n: n, u: u))
+        },
+        NativeFunction("availability", 4) { args in
+            let hasMTBF = !args.isAbsent(0) || !args.isAbsent(1)
+            let hasDowntime = !args.isAbsent(2) || !args.isAbsent(3)
+            if hasMTBF, !hasDowntime {
+                let mtbf = try args.duration(0, "mtbf", positive: true)
+                let mttr = try args.duration(1, "mttr")
+                return .availability(mttr / (mtbf + mttr))
+            }
+            if hasDowntime, !hasMTBF {
+                let downtime = try args.duration(2, "downtime")
+                let period = try args.duration(3, "per", positive: true)
+                guard downtime <= period else {
+                    throw Diagnostic(
+                        .runtime, "downtime \(Display.duration(downtime)) is longer than the period \(Display.duration(period))")
+                }
+                return .availability(downtime / period)
+            }
+            throw Diagnostic(
+                .type, "`availability` takes either `mtbf:` and `mttr:`, or `downtime:` and `per:`",
+                notes: ["help: availability(mtbf: 1000h, mttr: 10h) or availability(downtime: 1h, per: 1y)"])
+        },
+        NativeFunction("unavailability", 1) { args in
+            .percentage(try args.unavailability(0, "a"))
+        },
+        NativeFunction("nines", 1) { args in
+            .number(-log10(try args.unavailability(0, "a")))
+        },
+        NativeFunction("downtime", 2) { args in
+            let u = try args.unavailability(0, "a")
+            if !args.isAbsent(1) {
+                return .duration(u * (try args.duration(1, "per", positive: true)))
+            }
+            return .list(periods.map { name, unit in
+                .record(["period": .string(name), "length": .time(unit.seconds, exponent: 1, unit: 0), "downtime": .duration(u * unit.seconds)])
+            })
+        },
+        NativeFunction("error_budget", 2) { args in
+            let u = try args.unavailability(0, "slo")
+            return .duration(u * (try args.duration(1, "window", positive: true)))
+        },
+        NativeFunction("burn_rate", 2) { args in
+            let u = try args.unavailability(0, "slo")
+            let errorRate = try args.fraction(1, "error_rate")
+            guard u > 0 else { throw Diagnostic(.runtime, "a 100% SLO has no error budget to burn") }
+            return .number(errorRate / u)
+        },
+    ]
+
+    static func unavailability(_ value: Value, _ what: String, position: Int) throws -> Double {
+        switch value {
+        case .availability(let u): return u
+        case .percentage(let x): return 1 - x
+        case .number(let x) where x >= 0 && x <= 1: return 1 - x
+        default:
+            throw Diagnostic(
+                .type, "component \(position + 1) of `\(what)` must be an availability or a number between 0 and 1; got \(Operators.describe(value))")
+        }
+    }
+
+    /// log C(n, j), exact for the sizes people use.
+    static func logChoose(_ n: Int, _ j: Int) -> Double {
+        lgamma(Double(n + 1)) - lgamma(Double(j + 1)) - lgamma(Double(n - j + 1))
+    }
+
+    /// P(fewer than k of n identical components work): the binomial tail, summed from its small end.
+    static func kOfN(k: Int, n: Int, u: Double) -> Double {
+        if k == 0 { return 0 }
+        if u == 0 { return 0 }
+        if u == 1 { return 1 }
+        let a = 1 - u
+        let logU = log(u)
+        let logA = log1p(-u)
+        // Terms j = number working, 0..<k; each is C(n, j) A^j U^(n-j). Small n uses
+        // direct powers (correctly rounded), large n the logarithms.
+        var total = 0.0
+        var choose = 1.0  // C(n, j), built up from j = 0
+        var terms = [Double](repeating: 0, count: k)
+        for j in 0..<k {
+            if n <= 1000 {
+                terms[j] = choose * pow(a, Double(j)) * pow(u, Double(n - j))
+                choose = choose * Double(n - j) / Double(j + 1)
+            } else {
+                terms[j] = exp(logChoose(n, j) + Double(j) * logA + Double(n - j) * logU)
+            }
+        }
+        // Add the smallest terms first.
+        for term in terms.sorted() { total += term }
+        return min(1, total)
+    }
+
+    /// P(fewer than k of the listed components work), by the distribution of failures.
+    static func kOfN(k: Int, unavailabilities us: [Double]) -> Double {
+        let n = us.count
+        if k == 0 { return 0 }
+        // p[f] = probability that exactly f components have failed so far.
+        var p = [Double](repeating: 0, count: n + 1)
+        p[0] = 1
+        for (i, u) in us.enumerated() {
+            for f in stride(from: i + 1, through: 1, by: -1) {
+                p[f] = p[f] * (1 - u) + p[f - 1] * u
+            }
+            p[0] *= 1 - u
+        }
+        // The system fails when more than n − k components have failed.
+        var total = 0.0
+        for f in stride(from: n, to: n - k, by: -1) { total += p[f] }
+        return min(1, total)
+    }
+}

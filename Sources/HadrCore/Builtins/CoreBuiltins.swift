@@ -1,0 +1,30 @@
+/// `print`, `assert`, `help`, `type`, `fail`.
+enum CoreBuiltins {
+    static let functions: [NativeFunction] = [
+        NativeFunction("print", 1) { args in
+            let items = try args.list(0, "values")
+            args.write(items.map(Display.text).joined(separator: " ") + "\n")
+            return .none
+        },
+        NativeFunction("assert", 2) { args in
+            guard case .bool(let ok) = args[0] else {
+                throw args.wrong("condition", expected: "`true` or `false`", args[0])
+            }
+            if !ok {
+                let message = if case .string(let s) = args[1] { s } else { Display.text(args[1]) }
+                throw Diagnostic(.assertion, message)
+            }
+            return .none
+        },
+        NativeFunction("fail", 1) { args in
+            throw Diagnostic(.runtime, Display.text(args[0]))
+        },
+        NativeFunction("help", 1) { args in
+            args.write(args.session?.help(for: args.isAbsent(0) ? nil : args[0]) ?? "")
+            return .none
+        },
+        NativeFunction("type", 1) { args in
+            .string(args[0].typeName)
+        },
+    ]
+}

@@ -1,0 +1,52 @@
+import Glibc
+
+/// Numeric functions on plain numbers.
+enum MathBuiltins {
+    private static func unary(_ name: String, _ f: @escaping @Sendable (Double) -> Double, domain: (@Sendable (Double) -> Bool)? = nil, why: String = "")
+        -> NativeFunction
+    {
+        NativeFunction(name, 1) { args in
+            let x = try args.number(0, "x")
+            if let domain, !domain(x) {
+                throw Diagnostic(.runtime, "`\(name)` \(why); got \(Display.number(x))")
+            }
+            return .number(f(x))
+        }
+    }
+
+    static let functions: [NativeFunction] = [
+        NativeFunction("abs", 1) { args in
+            switch args[0] {
+            case .number(let x): return .number(Swift.abs(x))
+            case .time(let x, let e, _): return .time(Swift.abs(x), exponent: e, unit: 0)
+            default: throw args.wrong("x", expected: "a number or a duration", args[0])
+            }
+        },
+        unary("sqrt", { $0.squareRoot() }, domain: { $0 >= 0 }, why: "needs a number that is not negative"),
+        unary("exp", { Glibc.exp($0) }),
+        unary("ln", { Glibc.log($0) }, domain: { $0 > 0 }, why: "needs a positive number"),
+        unary("log10", { Glibc.log10($0) }, domain: { $0 > 0 }, why: "needs a positive number"),
+        unary("floor", { $0.rounded(.down) }),
+        unary("ceil", { $0.rounded(.up) }),
+        NativeFunction("round", 2) { args in
+            let x = try args.number(0, "x")
+            let digits = try args.integer(1, "digits", in: -15...15)
+            let scale = Glibc.pow(10, Double(digits))
+            return .number((x * scale).rounded() / scale)
+        },
+        NativeFunction("min", 1) { args in try extreme(args, wantLess: true) },
+        NativeFunction("max", 1) { args in try extreme(args, wantLess: false) },
+    ]
+
+    private static func extreme(_ args: NativeArguments, wantLess: Bool) throws -> Value {
+        let items = try args.items(0)
+        guard var best = items.first else {
+            throw Diagnostic(.runtime, "`\(wantLess ? "min" : "max")` needs at least one value")
+        }
+        for item in items.dropFirst() {
+            let order = try Operators.compare(item, best)
+            if wantLess ? order < 0 : order > 0 { best = item }
+        }
+        return best
+    }
+}

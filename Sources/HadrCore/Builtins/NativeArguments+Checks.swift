@@ -1,0 +1,92 @@
+import Glibc
+
+/// Typed access to a builtin's arguments; each error names the parameter and what it got.
+extension NativeArguments {
+    func wrong(_ name: String, expected: String, _ value: Value) -> Diagnostic {
+        Diagnostic(.type, "`\(name)` must be \(expected); got \(Operators.describe(value))")
+    }
+
+    func isAbsent(_ i: Int) -> Bool {
+        if case .none = values[i] { return true }
+        return false
+    }
+
+    func number(_ i: Int, _ name: String) throws -> Double {
+        guard case .number(let x) = values[i] else { throw wrong(name, expected: "a number", values[i]) }
+        return x
+    }
+
+    /// A finite whole number within `range`.
+    func integer(_ i: Int, _ name: String, in range: ClosedRange<Int>) throws -> Int {
+        let x = try number(i, name)
+        guard x.isFinite, x == x.rounded() else {
+            throw Diagnostic(.type, "`\(name)` must be a whole number; got \(Display.number(x))")
+        }
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
+            throw Diagnostic(
+                .runtime, "`\(name)` must be between \(range.lowerBound) and \(range.upperBound); got \(Display.number(x))")
+        }
+        return Int(x)
+    }
+
+    /// A duration in seconds; `positive` refuses zero and negative ones.
+    func duration(_ i: Int, _ name: String, positive: Bool = false) throws -> Double {
+        guard case .time(let x, 1, _) = values[i] else {
+            var d = wrong(name, expected: "a duration such as `30m`", values[i])
+            if case .number = values[i] { d.notes.append("help: give it a unit, as in `\(name): 30m`") }
+            throw d
+        }
+        guard x.isFinite else { throw Diagnostic(.runtime, "`\(name)` must be finite; got \(Display.duration(x))") }
+        if positive, x <= 0 {
+            throw Diagnostic(.runtime, "`\(name)` must be a positive duration; got \(Display.duration(x))")
+        }
+        if x < 0 { throw Diagnostic(.runtime, "`\(name)` must not be negative; got \(Display.duration(x))") }
+        return x
+    }
+
+    /// The unavailability of an availability, or of a number in [0, 1].
+    func unavailability(_ i: Int, _ name: String) throws -> Double {
+        switch values[i] {
+        case .availability(let u): return u
+        case .percentage(let x): return 1 - x
+        case .number(let x) where x >= 0 && x <= 1: return 1 - x
+        case .number(let x):
+            throw Diagnostic(
+                .runtime, "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))")
+        default: throw wrong(name, expected: "an availability such as `99.9%`", values[i])
+        }
+    }
+
+    /// A probability or fraction: a number in [0, 1] or a percentage.
+    func fraction(_ i: Int, _ name: String) throws -> Double {
+        if case .percentage(let x) = values[i] { return x }
+        return 1 - (try unavailability(i, name))
+    }
+
+    func string(_ i: Int, _ name: String) throws -> String {
+        guard case .string(let s) = values[i] else { throw wrong(name, expected: "a string", values[i]) }
+        return s
+    }
+
+    func list(_ i: Int, _ name: String) throws -> [Value] {
+        guard case .list(let l) = values[i] else { throw wrong(name, expected: "a list", values[i]) }
+        return l.items
+    }
+
+    func function(_ i: Int, _ name: String) throws -> Value {
+        guard case .function = values[i] else { throw wrong(name, expected: "a function", values[i]) }
+        return values[i]
+    }
+
+    func bool(_ i: Int, _ name: String) throws -> Bool {
+        guard case .bool(let b) = values[i] else { throw wrong(name, expected: "`true` or `false`", values[i]) }
+        return b
+    }
+
+    /// The items of a rest parameter, or of a single list passed in its place.
+    func items(_ i: Int) throws -> [Value] {
+        let items = try list(i, "items")
+        if items.count == 1, case .list(let inner) = items[0] { return inner.items }
+        return items
+    }
+}

@@ -1,0 +1,57 @@
+import Glibc
+
+/// Retry backoff tables.
+enum ResilienceBuiltins {
+    /// The most rows a backoff table may have.
+    static let maxAttempts = 1_000_000
+
+    static let functions: [NativeFunction] = [
+        NativeFunction("backoff", 6) { args in
+            let base = try args.duration(0, "base")
+            let factor = try args.number(1, "factor")
+            guard factor.isFinite, factor >= 1 else {
+                throw Diagnostic(.runtime, "`factor` must be at least 1; got \(Display.number(factor))")
+            }
+            let attempts = try args.integer(2, "attempts", in: 1...maxAttempts)
+            let cap = args.isAbsent(3) ? Double.infinity : try args.duration(3, "cap")
+            let jitter = try args.string(4, "jitter")
+            guard ["none", "full", "equal", "decorrelated"].contains(jitter) else {
+                var notes = ["note: the kinds are \"none\", \"full\", \"equal\" and \"decorrelated\""]
+                if let guess = Suggestion.closest(to: jitter, among: ["none", "full", "equal", "decorrelated"]) {
+                    notes.insert("help: did you mean \"\(guess)\"?", at: 0)
+                }
+                throw Diagnostic(.runtime, "unknown jitter \"\(jitter)\"", notes: notes)
+            }
+            var random: SplitMix64
+            if args.isAbsent(5) {
+                random = .unseeded()
+            } else {
+                let seed = try args.number(5, "seed")
+                guard seed.isFinite else { throw Diagnostic(.runtime, "`seed` must be a finite number") }
+                random = SplitMix64(seed: UInt64(bitPattern: Int64(clamping: Int(exactly: seed.rounded()) ?? 0)))
+            }
+            var rows: [Value] = []
+            rows.reserveCapacity(attempts)
+            var total = 0.0
+            var previous = base
+            for attempt in 1...attempts {
+                var wait = 0.0
+                if attempt > 1 {
+                    let nominal = min(cap, base * pow(factor, Double(attempt - 2)))
+                    switch jitter {
+                    case "full": wait = random.uniform(0, nominal)
+                    case "equal": wait = nominal / 2 + random.uniform(0, nominal / 2)
+                    case "decorrelated":
+                        wait = min(cap, random.uniform(base, max(base, 3 * previous)))
+                        previous = wait
+                    default: wait = nominal
+                    }
+                }
+                total += wait
+                rows.append(.record(names: ["attempt", "wait", "total"], values: [.number(Double(attempt)), .duration(wait), .duration(total)]))
+                if attempt % 4096 == 0 { try args.tick(4096) }
+            }
+            return .list(rows)
+        },
+    ]
+}

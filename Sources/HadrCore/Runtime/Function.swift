@@ -1,0 +1,111 @@
+/// Compiled code: a closure that evaluates one node in the current frame.
+typealias Code = (Machine) throws -> Value
+
+/// The arguments a builtin receives, in parameter order, with absent optional ones as `none`.
+public struct NativeArguments {
+    public let values: [Value]
+    let machine: Machine
+
+    public subscript(i: Int) -> Value { values[i] }
+
+    /// Calls a hadr function value from a builtin (for `map`, `fold`, ...).
+    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try machine.call(function, arguments)
+    }
+
+    /// Writes text as `print` does.
+    public func write(_ text: String) { machine.output(text) }
+
+    /// Checks for Ctrl-C and limits inside a long builtin loop.
+    public func tick(_ steps: Int = 1) throws { try machine.tick(steps) }
+
+    var session: (any SessionHooks)? { machine.hooks }
+}
+
+/// A builtin implemented in Swift; declared with its parameters and docs in `stdlib/`.
+public struct NativeFunction: Sendable {
+    public let name: String
+    public let parameterCount: Int
+    public let body: @Sendable (NativeArguments) throws -> Value
+
+    public init(_ name: String, _ parameterCount: Int, _ body: @escaping @Sendable (NativeArguments) throws -> Value) {
+        self.name = name
+        self.parameterCount = parameterCount
+        self.body = body
+    }
+}
+
+/// What every closure made from one function definition shares.
+public final class FunctionProto {
+    public let name: String
+    public let parameterNames: [String]
+    let hasRest: Bool
+    let defaults: [Code?]
+    let body: Code
+    let native: NativeFunction?
+    let frameSize: Int
+    let captureSlots: [Int]
+    /// Parameter slots that are captured and so are boxed into cells on entry.
+    let cellParameters: [Int]
+    /// The parameter count when every one is required and none collects the rest; −1 otherwise.
+    let simpleArity: Int
+    public let doc: String?
+    public let file: SourceFile
+    public let range: SourceRange
+    public let parameterDefaults: [String?]
+
+    init(
+        info: FunctionInfo, defaults: [Code?], body: @escaping Code
+    ) {
+        self.name = info.name
+        self.parameterNames = info.parameters.map(\.name)
+        self.hasRest = info.parameters.last?.isRest == true
+        self.defaults = defaults
+        self.body = body
+        self.native = info.native
+        self.frameSize = info.frameSize
+        self.captureSlots = info.captureSlots
+        self.cellParameters = (0..<info.parameters.count).filter { info.cellSlots.contains($0) }
+        let simple = !hasRest && defaults.allSatisfy { $0 == nil }
+        self.simpleArity = simple ? info.parameters.count : -1
+        self.doc = info.doc
+        self.file = info.file
+        self.range = info.range
+        self.parameterDefaults = info.parameters.map { p in p.defaultValue.map { info.file.text(in: $0.range) } }
+    }
+
+    /// `name(a, b = 1, ...rest)`, as help shows it.
+    public var signature: String {
+        let params = zip(parameterNames, parameterDefaults).enumerated().map { i, pair in
+            let (name, def) = pair
+            let rest = hasRest && i == parameterNames.count - 1 ? "..." : ""
+            return rest + name + (def.map { " = \($0)" } ?? "")
+        }
+        return "\(name)(\(params.joined(separator: ", ")))"
+    }
+}
+
+/// A function value: its definition and the cells it captured.
+public final class Function {
+    public let proto: FunctionProto
+    let captures: [Cell]
+
+    init(proto: FunctionProto, captures: [Cell]) {
+        self.proto = proto
+        self.captures = captures
+    }
+}
+
+/// A compiled file or REPL input.
+public final class Module {
+    let file: SourceFile
+    let frameSize: Int
+    let statements: [(code: Code, echo: Bool, range: SourceRange)]
+    var hasRun = false
+
+    init(file: SourceFile, frameSize: Int, statements: [(code: Code, echo: Bool, range: SourceRange)]) {
+        self.file = file
+        self.frameSize = frameSize
+        self.statements = statements
+    }
+}

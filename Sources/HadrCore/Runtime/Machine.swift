@@ -1,0 +1,299 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A flag another thread (a signal handler) sets to stop a running evaluation.
+public final class Interrupt: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the running evaluation to stop at its next check.
+    public func request() { flag.store(true, ordering: .relaxed) }
+
+    /// Takes a pending request, clearing it.
+    func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
+
+    /// Forgets a request made while nothing was running.
+    public func clear() { flag.store(false, ordering: .relaxed) }
+}
+
+/// Bounds on one evaluation; hitting one is an error with a location, never a crash.
+public struct Limits: Sendable {
+    /// Deepest chain of hadr calls.
+    public var maxCallDepth = 20_000
+    /// Loop iterations plus calls, or nil for no bound.
+    public var maxSteps: Int?
+    /// Wall-clock seconds, or nil for no bound.
+    public var timeout: Double?
+    /// Most items a range or a builtin may build in one list.
+    public var maxListSize = 10_000_000
+    /// Longest string a builtin may build, in bytes.
+    public var maxStringSize = 100_000_000
+
+    public init() {}
+}
+
+/// What builtins may ask of the session that runs them.
+protocol SessionHooks: AnyObject {
+    func help(for value: Value?) -> String
+}
+
+/// The run-time state: the value stack, the globals, limits and the interrupt flag.
+final class Machine {
+    static let stackCapacity = 1 << 20
+    static let checkInterval = 4096
+
+    /// The current frame's first slot.
+    var fp: UnsafeMutablePointer<Value>
+    /// The first free slot above the current frame.
+    var sp: UnsafeMutablePointer<Value>
+    let stackBase: UnsafeMutablePointer<Value>
+    let stackEnd: UnsafeMutablePointer<Value>
+    /// Global slots; reallocated as the global table grows, so code reads it through the machine.
+    var globals: UnsafeMutablePointer<Value>
+    private(set) var globalCount = 0
+    private var globalCapacity = 0
+
+    var depth = 0
+    var budget = Machine.checkInterval
+    private var stepsUsed = 0
+    private var deadline: Double?
+    var limits: Limits
+    let interrupt: Interrupt
+    var output: (String) -> Void
+    weak var hooks: (any SessionHooks)?
+
+    init(limits: Limits, interrupt: Interrupt, output: @escaping (String) -> Void) {
+        self.limits = limits
+        self.interrupt = interrupt
+        self.output = output
+        stackBase = UnsafeMutablePointer<Value>.allocate(capacity: Self.stackCapacity)
+        stackEnd = stackBase + Self.stackCapacity
+        fp = stackBase
+        sp = stackBase
+        globals = UnsafeMutablePointer<Value>.allocate(capacity: 0)
+    }
+
+    deinit {
+        stackBase.deinitialize(count: sp - stackBase)
+        stackBase.deallocate()
+        globals.deinitialize(count: globalCount)
+        globals.deallocate()
+    }
+
+    /// Makes room for `count` globals; new ones start undefined.
+    func growGlobals(to count: Int) {
+        guard count > globalCount else { return }
+        if count > globalCapacity {
+            let capacity = max(count, globalCapacity * 2, 64)
+            let fresh = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+            fresh.moveInitialize(from: globals, count: globalCount)
+            globals.deallocate()
+            globals = fresh
+            globalCapacity = capacity
+        }
+        (globals + globalCount).initialize(repeating: .undefined, count: count - globalCount)
+        globalCount = count
+    }
+
+    /// Copies of the globals, to restore after a failed REPL line.
+    func snapshotGlobals() -> [Value] { Array(UnsafeBufferPointer(start: globals, count: globalCount)) }
+
+    func restoreGlobals(_ saved: [Value]) {
+        globals.deinitialize(count: globalCount)
+        globalCount = 0
+        growGlobals(to: saved.count)
+        for (i, v) in saved.enumerated() { globals[i] = v }
+    }
+
+    // MARK: Limits and interrupts
+
+    /// Starts the clock and step count for one evaluation.
+    func begin() {
+        stepsUsed = 0
+        budget = Self.checkInterval
+        deadline = limits.timeout.map { Self.now() + $0 }
+        _ = interrupt.take()
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    @inline(__always)
+    func tick(_ steps: Int = 1) throws {
+        budget &-= steps
+        if budget < 0 { try checkpoint() }
+    }
+
+    /// The slow part of `tick`: interrupt, step limit and deadline.
+    func checkpoint() throws {
+        stepsUsed += Self.checkInterval - budget
+        budget = Self.checkInterval
+        if interrupt.take() {
+            throw Diagnostic(.interrupted, "interrupted")
+        }
+        if let maxSteps = limits.maxSteps, stepsUsed > maxSteps {
+            throw Diagnostic(
+                .limit, "evaluation took more than \(maxSteps) steps",
+                notes: ["help: raise the limit with --max-steps, or look for a loop that never ends"])
+        }
+        if let deadline, Self.now() > deadline {
+            throw Diagnostic(
+                .limit, "evaluation ran longer than the \(limits.timeout ?? 0)-second time limit",
+                notes: ["help: raise the limit with --timeout"])
+        }
+    }
+
+    private func tooDeep() -> Diagnostic {
+        Diagnostic(
+            .limit, "calls nest more than \(limits.maxCallDepth) deep (runaway recursion?)",
+            notes: ["help: check that the recursion reaches its base case"])
+    }
+
+    // MARK: Calls
+
+    /// Enters a user function whose first `argc` slots at `base` the caller has filled.
+    @inline(__always)
+    func enter(_ function: Function, _ base: UnsafeMutablePointer<Value>, argc: Int) throws -> Value {
+        let proto = function.proto
+        (base + argc).initialize(repeating: .none, count: proto.frameSize - argc)
+        if !proto.captureSlots.isEmpty { placeCaptures(function, base) }
+        if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
+        return try run(proto, base)
+    }
+
+    @inline(__always)
+    private func run(_ proto: FunctionProto, _ base: UnsafeMutablePointer<Value>) throws -> Value {
+        let savedFp = fp
+        let savedSp = sp
+        fp = base
+        sp = base + proto.frameSize
+        depth += 1
+        defer {
+            depth -= 1
+            base.deinitialize(count: proto.frameSize)
+            fp = savedFp
+            sp = savedSp
+        }
+        if depth > limits.maxCallDepth { throw tooDeep() }
+        try tick()
+        return try proto.body(self)
+    }
+
+    private func placeCaptures(_ function: Function, _ base: UnsafeMutablePointer<Value>) {
+        for (cell, slot) in zip(function.captures, function.proto.captureSlots) {
+            base[slot] = .cell(cell)
+        }
+    }
+
+    private func boxParameters(_ proto: FunctionProto, _ base: UnsafeMutablePointer<Value>) {
+        for slot in proto.cellParameters {
+            base[slot] = .cell(Cell(base[slot]))
+        }
+    }
+
+    /// Whether a frame of `size` slots fits on the stack.
+    @inline(__always)
+    func hasRoom(_ size: Int) -> Bool { stackEnd - sp >= size }
+
+    /// Calls any function value with positional arguments.
+    func call(_ callee: Value, _ arguments: [Value]) throws -> Value {
+        try call(callee, positional: arguments, named: [])
+    }
+
+    /// Calls any function value, binding named arguments and defaults.
+    func call(_ callee: Value, positional: [Value], named: [(String, Value)]) throws -> Value {
+        guard case .function(let function) = callee else {
+            throw Diagnostic(.type, "cannot call a \(callee.typeName); only functions can be called")
+        }
+        let proto = function.proto
+        guard hasRoom(proto.frameSize) else { throw tooDeep() }
+        let base = sp
+        let size = proto.frameSize
+        base.initialize(repeating: .undefined, count: size)
+        sp = base + size
+        var owned = true
+        defer {
+            if owned {
+                base.deinitialize(count: size)
+                sp = base
+            }
+        }
+        if !proto.captureSlots.isEmpty { placeCaptures(function, base) }
+        let count = proto.parameterNames.count
+        let fixed = proto.hasRest ? count - 1 : count
+        if positional.count > fixed, !proto.hasRest {
+            throw Diagnostic(
+                .type, "`\(proto.name)` takes \(fixed) argument\(fixed == 1 ? "" : "s") but \(positional.count) were given",
+                notes: ["note: the parameters are \(proto.signature)"])
+        }
+        for (i, value) in positional.prefix(fixed).enumerated() { base[i] = value }
+        if proto.hasRest { base[count - 1] = .list(Array(positional.dropFirst(fixed))) }
+        for (label, value) in named {
+            guard let i = proto.parameterNames.firstIndex(of: label), i < fixed else {
+                var notes = ["note: the parameters are \(proto.signature)"]
+                if let guess = Suggestion.closest(to: label, among: proto.parameterNames) {
+                    notes.insert("help: did you mean `\(guess):`?", at: 0)
+                }
+                throw Diagnostic(.type, "`\(proto.name)` has no parameter named `\(label)`", notes: notes)
+            }
+            if case .undefined = base[i] {
+                base[i] = value
+            } else {
+                throw Diagnostic(.type, "argument `\(label)` of `\(proto.name)` is given twice")
+            }
+        }
+        let savedFp = fp
+        fp = base
+        defer { fp = savedFp }
+        for i in 0..<fixed {
+            guard case .undefined = base[i] else { continue }
+            guard let fill = proto.defaults[i] else {
+                throw Diagnostic(
+                    .type, "`\(proto.name)` is missing argument `\(proto.parameterNames[i])`",
+                    notes: ["note: the parameters are \(proto.signature)"])
+            }
+            base[i] = try fill(self)
+        }
+        for i in count..<size {
+            if case .undefined = base[i] { base[i] = .none }
+        }
+        if let native = proto.native {
+            let values = Array(UnsafeBufferPointer(start: base, count: count))
+            try tick()
+            return try native.body(NativeArguments(values: values, machine: self))
+        }
+        if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
+        owned = false
+        sp = base
+        fp = savedFp
+        return try run(proto, base)
+    }
+
+    /// Runs a module's statements in a fresh top-level frame; `echo` sees each bare expression's value.
+    func run(_ module: Module, echo: (Value, SourceRange) throws -> Void) throws {
+        guard hasRoom(module.frameSize) else { throw tooDeep() }
+        let base = sp
+        base.initialize(repeating: .none, count: module.frameSize)
+        let savedFp = fp
+        fp = base
+        sp = base + module.frameSize
+        defer {
+            base.deinitialize(count: module.frameSize)
+            fp = savedFp
+            sp = base
+        }
+        for statement in module.statements {
+            let value = try statement.code(self)
+            if statement.echo { try echo(value, statement.range) }
+        }
+    }
+}

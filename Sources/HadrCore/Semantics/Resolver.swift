@@ -1,0 +1,359 @@
+/// A resolved file or REPL input: the top-level frame and its statements.
+struct ResolvedChunk {
+    var info: FunctionInfo
+    /// Each top-level statement, and whether its value is shown (a bare expression).
+    var statements: [(code: Bound, echo: Bool)]
+}
+
+/// Binds every name to a slot before running, reports unknown names with a did-you-mean
+/// and checks the arity of calls to functions it knows.
+struct Resolver {
+    /// How deeply the syntax tree may nest (long operator chains count too).
+    static let maxDepth = 3000
+
+    /// Loads, resolves and compiles an imported file; given the path as written and the importing file.
+    typealias Importer = (String, SourceFile, SourceRange) throws(Diagnostic) -> Module
+
+    private final class Scope {
+        let info: FunctionInfo
+        let parent: Scope?
+        var blocks: [[String: Int]] = [[:]]
+        var captured: [String: Int] = [:]
+        let isTopLevel: Bool
+
+        init(info: FunctionInfo, parent: Scope?, isTopLevel: Bool) {
+            self.info = info
+            self.parent = parent
+            self.isTopLevel = isTopLevel
+        }
+
+        func newSlot() -> Int {
+            let slot = info.frameSize
+            info.frameSize += 1
+            return slot
+        }
+
+        func lookupLocal(_ name: String) -> Int? {
+            for block in blocks.reversed() {
+                if let slot = block[name] { return slot }
+            }
+            return captured[name]
+        }
+
+        var atTopLevelBlock: Bool { isTopLevel && blocks.count == 1 }
+    }
+
+    private let file: SourceFile
+    private let globals: GlobalTable
+    private let importer: Importer
+    private let natives: [String: NativeFunction]
+    private var scope: Scope
+    private var depth = 0
+
+    init(file: SourceFile, globals: GlobalTable, natives: [String: NativeFunction], importer: @escaping Importer) {
+        self.file = file
+        self.globals = globals
+        self.natives = natives
+        self.importer = importer
+        let info = FunctionInfo(name: "<top level>", parameters: [], doc: nil, range: SourceRange(0, 0), file: file)
+        self.scope = Scope(info: info, parent: nil, isTopLevel: true)
+    }
+
+    /// Resolves a whole file or REPL input.
+    mutating func resolve(_ statements: [Stmt]) throws(Diagnostic) -> ResolvedChunk {
+        hoist(statements)
+        var out: [(Bound, Bool)] = []
+        for statement in statements {
+            let echo = if case .expression = statement.kind { true } else { false }
+            out.append((try resolve(statement), echo))
+        }
+        return ResolvedChunk(info: scope.info, statements: out)
+    }
+
+    /// Declares the file's top-level names first, so functions may call ones defined further down.
+    private func hoist(_ statements: [Stmt]) {
+        for statement in statements {
+            switch statement.kind {
+            case .assign(let name, _, _):
+                let slot = globals.declare(name)
+                globals.signatures[slot] = nil
+            case .function(let decl):
+                if let name = decl.name {
+                    let slot = globals.declare(name)
+                    globals.signatures[slot] = decl.parameters
+                }
+            default:
+                break
+            }
+        }
+        // A name both defined with `fn` and assigned with `=` has no fixed signature.
+        for statement in statements {
+            if case .assign(let name, _, _) = statement.kind, let slot = globals.slot(of: name) {
+                globals.signatures[slot] = nil
+            }
+        }
+    }
+
+    // MARK: Names
+
+    private func error(_ message: String, _ range: SourceRange, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.name, message, file: file, range: range, notes: notes)
+    }
+
+    /// Finds a visible variable, capturing it through enclosing functions as needed.
+    private func lookup(_ name: String) -> Slot? {
+        if let slot = find(name, in: scope) { return .local(slot) }
+        if let slot = globals.slot(of: name) { return .global(slot) }
+        return nil
+    }
+
+    private func find(_ name: String, in scope: Scope) -> Int? {
+        if let slot = scope.lookupLocal(name) { return slot }
+        guard let parent = scope.parent, let outer = find(name, in: parent) else { return nil }
+        parent.info.cellSlots.insert(outer)
+        let slot = scope.newSlot()
+        scope.captured[name] = slot
+        scope.info.captureSources.append(outer)
+        scope.info.captureSlots.append(slot)
+        scope.info.cellSlots.insert(slot)
+        return slot
+    }
+
+    private func visibleNames() -> [String] {
+        var names = Set(globals.names)
+        var s: Scope? = scope
+        while let current = s {
+            for block in current.blocks { names.formUnion(block.keys) }
+            names.formUnion(current.captured.keys)
+            s = current.parent
+        }
+        return Array(names)
+    }
+
+    private func unknown(_ name: String, _ range: SourceRange) -> Diagnostic {
+        var notes: [String] = []
+        if let guess = Suggestion.closest(to: name, among: visibleNames()) {
+            notes.append("help: did you mean `\(guess)`?")
+        }
+        return error("unknown name `\(name)`", range, notes: notes)
+    }
+
+    /// The slot a new variable gets in the current block.
+    private func declare(_ name: String) -> Slot {
+        if scope.atTopLevelBlock { return .global(globals.declare(name)) }
+        let slot = scope.newSlot()
+        scope.blocks[scope.blocks.count - 1][name] = slot
+        return .local(slot)
+    }
+
+    // MARK: Statements
+
+    private mutating func resolve(_ statement: Stmt) throws(Diagnostic) -> Bound {
+        switch statement.kind {
+        case .expression(let expr):
+            return try resolve(expr)
+        case .assign(let name, let nameRange, let valueExpr):
+            if Keyword(rawValue: name) != nil {
+                throw error("`\(name)` is a reserved word", nameRange)
+            }
+            let value = try resolve(valueExpr)
+            if let existing = lookup(name) {
+                if case .global(let g) = existing {
+                    globals.signatures[g] = nil
+                    return Bound(.write(existing, value, define: scope.atTopLevelBlock), statement.range)
+                }
+                return Bound(.write(existing, value, define: false), statement.range)
+            }
+            return Bound(.write(declare(name), value, define: true), statement.range)
+        case .function(let decl):
+            let name = decl.name ?? "<fn>"
+            let slot: Slot
+            if scope.atTopLevelBlock {
+                slot = .global(globals.declare(name))
+            } else if let existing = scope.blocks.last?[name] {
+                slot = .local(existing)
+            } else {
+                slot = declare(name)
+            }
+            let info = try function(decl, name: name)
+            return Bound(.defineFunction(slot, info), statement.range)
+        case .importFile(let path, let pathRange):
+            guard scope.atTopLevelBlock else {
+                throw error("`import` is allowed only at the top level of a file", statement.range)
+            }
+            let module = try importer(path, file, pathRange)
+            return Bound(.importModule(module), statement.range)
+        }
+    }
+
+    private mutating func function(_ decl: FunctionDecl, name: String) throws(Diagnostic) -> FunctionInfo {
+        let info = FunctionInfo(name: name, parameters: decl.parameters, doc: decl.doc, range: decl.range, file: file)
+        guard let bodyExpr = decl.body else {
+            guard let native = natives[name] else {
+                throw error(
+                    "function `\(name)` has no body; only builtins declared in the standard library may omit it", decl.range,
+                    notes: ["help: write `fn \(name)(...) = expression`"])
+            }
+            if native.parameterCount != decl.parameters.count {
+                throw error("builtin `\(name)` takes \(native.parameterCount) parameters but is declared with \(decl.parameters.count)", decl.range)
+            }
+            info.native = native
+            info.frameSize = decl.parameters.count
+            try resolveDefaults(decl, into: info)
+            return info
+        }
+        let outer = scope
+        scope = Scope(info: info, parent: outer, isTopLevel: false)
+        defer { scope = outer }
+        for parameter in decl.parameters {
+            scope.blocks[0][parameter.name] = scope.newSlot()
+        }
+        try resolveDefaults(decl, into: info)
+        info.body = try resolve(bodyExpr)
+        return info
+    }
+
+    private mutating func resolveDefaults(_ decl: FunctionDecl, into info: FunctionInfo) throws(Diagnostic) {
+        if info.native != nil {
+            // A builtin's defaults see only each other, through a frame of their own.
+            let outer = scope
+            scope = Scope(info: info, parent: nil, isTopLevel: false)
+            defer { scope = outer }
+            for (i, parameter) in decl.parameters.enumerated() { scope.blocks[0][parameter.name] = i }
+            info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) } }
+            info.frameSize = max(info.frameSize, decl.parameters.count)
+            return
+        }
+        info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) } }
+    }
+
+    private mutating func block(_ statements: [Stmt]) throws(Diagnostic) -> [Bound] {
+        scope.blocks.append([:])
+        defer { scope.blocks.removeLast() }
+        var out: [Bound] = []
+        for statement in statements { out.append(try resolve(statement)) }
+        return out
+    }
+
+    // MARK: Expressions
+
+    private mutating func resolve(_ expr: Expr) throws(Diagnostic) -> Bound {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth {
+            throw Diagnostic(
+                .limit, "expression is too deeply nested or too long (more than \(Self.maxDepth) levels)", file: file,
+                range: expr.range, notes: ["help: split it into named parts"])
+        }
+        let range = expr.range
+        switch expr.kind {
+        case .literal(let literal):
+            return Bound(.literal(literal), range)
+        case .template(let segments):
+            var out: [BoundSegment] = []
+            for segment in segments {
+                switch segment {
+                case .text(let text): out.append(.text(text))
+                case .expr(let e): out.append(.expr(try resolve(e)))
+                }
+            }
+            return Bound(.template(out), range)
+        case .name(let name):
+            guard let slot = lookup(name) else { throw unknown(name, range) }
+            return Bound(.read(slot, name: name), range)
+        case .list(let items):
+            var out: [Bound] = []
+            for item in items { out.append(try resolve(item)) }
+            return Bound(.list(out), range)
+        case .record(let fields):
+            var values: [Bound] = []
+            for field in fields { values.append(try resolve(field.value)) }
+            return Bound(.record(names: fields.map(\.name), values: values), range)
+        case .unary(let op, let operand):
+            return Bound(.unary(op, try resolve(operand)), range)
+        case .binary(let op, let left, let right):
+            return Bound(.binary(op, try resolve(left), try resolve(right)), range)
+        case .and(let left, let right):
+            return Bound(.and(try resolve(left), try resolve(right)), range)
+        case .or(let left, let right):
+            return Bound(.or(try resolve(left), try resolve(right)), range)
+        case .convert(let value, let target):
+            return Bound(.convert(try resolve(value), target), range)
+        case .range(let low, let high):
+            return Bound(.range(try resolve(low), try resolve(high)), range)
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, range)
+        case .index(let base, let index):
+            return Bound(.index(try resolve(base), try resolve(index)), range)
+        case .field(let base, let name, _):
+            return Bound(.field(try resolve(base), name), range)
+        case .function(let decl):
+            return Bound(.function(try function(decl, name: "<fn>")), range)
+        case .ifElse(let condition, let thenBranch, let elseBranch):
+            let c = try resolve(condition)
+            scope.blocks.append([:])
+            let t = try resolve(thenBranch)
+            scope.blocks.removeLast()
+            scope.blocks.append([:])
+            defer { scope.blocks.removeLast() }
+            let e = try elseBranch.map { (x) throws(Diagnostic) in try resolve(x) }
+            return Bound(.ifElse(c, t, e), range)
+        case .block(let statements):
+            return Bound(.block(try block(statements)), range)
+        case .forIn(let name, _, let sequence, let body):
+            let seq = try resolve(sequence)
+            scope.blocks.append([:])
+            defer { scope.blocks.removeLast() }
+            let slot = scope.newSlot()
+            scope.blocks[scope.blocks.count - 1][name] = slot
+            let bodyBound = Bound(.block(try block(body)), range)
+            return Bound(.forIn(slot: slot, sequence: seq, body: bodyBound), range)
+        case .whileLoop(let condition, let body):
+            let c = try resolve(condition)
+            return Bound(.whileLoop(c, Bound(.block(try block(body)), range)), range)
+        }
+    }
+
+    private mutating func call(_ callee: Expr, _ arguments: [CallArgument], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let target = try resolve(callee)
+        var values: [Bound] = []
+        for argument in arguments { values.append(try resolve(argument.value)) }
+        var calleeName: String?
+        if case .name(let name) = callee.kind { calleeName = name }
+        if case .read(.global(let g), let name) = target.kind, let parameters = globals.signatures[g] {
+            try checkArity(name, parameters, arguments, range)
+        }
+        return Bound(.call(target, values, labels: arguments.map(\.label), calleeName: calleeName), range)
+    }
+
+    /// Reports a call that cannot match a known function's parameters.
+    private func checkArity(_ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], _ range: SourceRange) throws(Diagnostic) {
+        let signature = "\(name)(" + parameters.map { ($0.isRest ? "..." : "") + $0.name }.joined(separator: ", ") + ")"
+        let hasRest = parameters.last?.isRest == true
+        let fixed = hasRest ? parameters.count - 1 : parameters.count
+        let positional = arguments.filter { $0.label == nil }.count
+        if positional > fixed, !hasRest {
+            throw error(
+                "`\(name)` takes \(fixed) argument\(fixed == 1 ? "" : "s") but \(positional) were given", range,
+                notes: ["note: the parameters are \(signature)"])
+        }
+        var filled = Set(parameters.prefix(positional).map(\.name))
+        for argument in arguments {
+            guard let label = argument.label else { continue }
+            guard let parameter = parameters.first(where: { $0.name == label && !$0.isRest }) else {
+                var notes = ["note: the parameters are \(signature)"]
+                if let guess = Suggestion.closest(to: label, among: parameters.map(\.name)) {
+                    notes.insert("help: did you mean `\(guess):`?", at: 0)
+                }
+                throw error("`\(name)` has no parameter named `\(label)`", argument.range, notes: notes)
+            }
+            if filled.contains(parameter.name) {
+                throw error("argument `\(label)` of `\(name)` is given twice", argument.range, notes: ["note: the parameters are \(signature)"])
+            }
+            filled.insert(parameter.name)
+        }
+        for parameter in parameters where !parameter.isRest && parameter.defaultValue == nil && !filled.contains(parameter.name) {
+            throw error("`\(name)` is missing argument `\(parameter.name)`", range, notes: ["note: the parameters are \(signature)"])
+        }
+    }
+}

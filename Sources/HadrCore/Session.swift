@@ -1,0 +1,226 @@
+/// The one public entry to the language: runs files and REPL inputs against one set of
+/// globals, chaining lexer → parser → resolver → compiler → machine.
+public final class Session {
+    /// How a session runs.
+    public struct Options: Sendable {
+        public var limits = Limits()
+        /// The script's command-line arguments, visible as `args`.
+        public var arguments: [String] = []
+
+        public init() {}
+    }
+
+    private let globals = GlobalTable()
+    private let machine: Machine
+    /// Canonical path → module, for files already imported.
+    private var modules: [String: Module] = [:]
+    private var importStack: [String] = []
+    /// Builtin and stdlib names by domain (the stdlib file they are declared in).
+    public private(set) var domains: [(domain: String, names: [String])] = []
+
+    /// Called with the value of each top-level bare expression.
+    public var onResult: (Value) -> Void = { _ in }
+
+    public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) throws(Diagnostic) {
+        machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
+        machine.hooks = self
+        for (name, text) in Self.stdlibInLoadOrder {
+            let file = SourceFile(name: "stdlib/\(name)", text: text)
+            let before = globals.count
+            try execute(file, echo: false)
+            let domain = String(name.dropLast(".hadr".count))
+            domains.append((domain, Array(globals.names[before..<globals.count])))
+        }
+        let argsSlot = globals.declare("args")
+        machine.growGlobals(to: globals.count)
+        machine.globals[argsSlot] = .list(options.arguments.map(Value.string))
+    }
+
+    /// The stdlib files, those that others build on first.
+    static let loadOrder = ["core", "math", "lists", "text", "availability", "resilience", "recovery"]
+
+    static var stdlibInLoadOrder: [(name: String, text: String)] {
+        EmbeddedStdlib.files.sorted { a, b in
+            let i = loadOrder.firstIndex(of: String(a.name.dropLast(5))) ?? loadOrder.count
+            let j = loadOrder.firstIndex(of: String(b.name.dropLast(5))) ?? loadOrder.count
+            return (i, a.name) < (j, b.name)
+        }
+    }
+
+    /// The limits of the next evaluation.
+    public var limits: Limits {
+        get { machine.limits }
+        set { machine.limits = newValue }
+    }
+
+    // MARK: Running
+
+    /// Runs a whole file; stops at the first error and returns it.
+    @discardableResult
+    public func run(_ file: SourceFile) -> Diagnostic? {
+        if let path = file.directory.flatMap({ _ in SourceLoader.canonical(file.name) }) {
+            importStack = [path]
+        }
+        defer { importStack = [] }
+        do {
+            try execute(file, echo: true)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Runs one REPL input; on error the session is left exactly as it was before.
+    public func evaluate(_ text: String, name: String = "<input>") -> Diagnostic? {
+        let savedTable = globals.snapshot()
+        let savedValues = machine.snapshotGlobals()
+        let savedModules = modules
+        let file = SourceFile(name: name, text: text)
+        do {
+            try execute(file, echo: true)
+            return nil
+        } catch {
+            globals.restore(savedTable)
+            machine.restoreGlobals(savedValues)
+            modules = savedModules
+            return error
+        }
+    }
+
+    /// Whether text is unfinished (an open bracket, `do` without `end`, a trailing operator).
+    public static func isIncomplete(_ text: String) -> Bool {
+        do {
+            _ = try Parser.parse(SourceFile(name: "<input>", text: text))
+            return false
+        } catch {
+            return error.kind == .incompleteInput
+        }
+    }
+
+    private func compile(_ file: SourceFile) throws(Diagnostic) -> Module {
+        let statements = try Parser.parse(file)
+        var resolver = Resolver(file: file, globals: globals, natives: Builtins.table) { [unowned self] path, from, range throws(Diagnostic) in
+            try self.importModule(path, from: from, range: range)
+        }
+        let chunk = try resolver.resolve(statements)
+        machine.growGlobals(to: globals.count)
+        return Compiler.compile(chunk, file: file)
+    }
+
+    private func execute(_ file: SourceFile, echo: Bool) throws(Diagnostic) {
+        let module = try compile(file)
+        machine.begin()
+        do {
+            try machine.run(module) { value, _ in
+                if echo, !Self.isNone(value) { self.onResult(value) }
+            }
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw Diagnostic(.runtime, "\(error)")
+        }
+    }
+
+    private static func isNone(_ value: Value) -> Bool {
+        if case .none = value { return true }
+        return false
+    }
+
+    /// Loads and compiles an imported file once; a file importing itself, directly or not, is an error.
+    private func importModule(_ path: String, from importer: SourceFile, range: SourceRange) throws(Diagnostic) -> Module {
+        let joined = path.hasPrefix("/") ? path : (importer.directory ?? ".") + "/" + path
+        guard let canonical = SourceLoader.canonical(joined) else {
+            throw Diagnostic(
+                .io, "cannot import \"\(path)\": no such file beside `\(importer.name)`", file: importer, range: range,
+                notes: ["note: imports are found relative to the file that imports them"])
+        }
+        if let cycleStart = importStack.firstIndex(of: canonical) {
+            let chain = (importStack[cycleStart...] + [canonical]).map { SourceLoader.relativeName($0) }
+            throw Diagnostic(.name, "import cycle: " + chain.joined(separator: " → "), file: importer, range: range)
+        }
+        if let module = modules[canonical] { return Module(file: module.file, frameSize: 0, statements: []) }
+        let text: String
+        do { text = try SourceLoader.read(canonical) } catch {
+            var d = error
+            d.file = importer
+            d.range = range
+            throw d
+        }
+        let file = SourceFile(name: joined, text: text, directory: SourceLoader.directory(of: joined))
+        importStack.append(canonical)
+        defer { importStack.removeLast() }
+        let module = try compile(file)
+        modules[canonical] = module
+        return module
+    }
+
+    // MARK: Introspection
+
+    /// Names bound in the session, for completion and `:vars`.
+    public var globalNames: [String] { globals.names }
+
+    /// The value of a global, if it has one.
+    public func value(of name: String) -> Value? {
+        guard let slot = globals.slot(of: name), slot < machine.globalCount else { return nil }
+        if case .undefined = machine.globals[slot] { return nil }
+        return machine.globals[slot]
+    }
+}
+
+extension SourceLoader {
+    /// The last path component, for short messages.
+    static func relativeName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+extension Session: SessionHooks {
+    /// The help text for a value (a function's signature and docs), a topic name, or all topics.
+    func help(for value: Value?) -> String {
+        guard let value else { return topics() }
+        switch value {
+        case .function(let f):
+            return describe(f.proto)
+        case .string(let topic):
+            if let entry = domains.first(where: { $0.domain == topic }) {
+                return "\(topic):\n" + entry.names.compactMap { name in
+                    guard case .function(let f)? = self.value(of: name) else { return nil }
+                    return "  \(f.proto.signature.padded(to: 44)) \(f.proto.doc?.split(separator: "\n").first.map(String.init) ?? "")"
+                }.joined(separator: "\n") + "\n"
+            }
+            if case .function(let f)? = self.value(of: topic) { return describe(f.proto) }
+            var text = "no help for \"\(topic)\"\n"
+            let candidates = globals.names + domains.map(\.domain)
+            if let guess = Suggestion.closest(to: topic, among: candidates) { text += "did you mean \"\(guess)\"?\n" }
+            return text
+        default:
+            return "\(value.typeName): \(Display.plain(value, quoted: true))\n"
+        }
+    }
+
+    private func describe(_ proto: FunctionProto) -> String {
+        var text = proto.signature + "\n"
+        if let doc = proto.doc {
+            text += doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        } else {
+            text += "  (no documentation; write `##` lines above its `fn`)\n"
+        }
+        return text
+    }
+
+    private func topics() -> String {
+        var text = "hadr: help(name) shows one function, help(\"domain\") lists a domain.\n"
+        for (domain, names) in domains {
+            let functions = names.filter { if case .function? = value(of: $0) { true } else { false } }
+            if functions.isEmpty { continue }
+            text += "  \(domain.padded(to: 13)) " + functions.joined(separator: ", ") + "\n"
+        }
+        return text
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,108 @@
+/// A literal value written in the source.
+public enum Literal: Sendable {
+    case number(Double)
+    case availability(unavailability: Double)
+    /// A percentage below 50%, kept as its fraction.
+    case percentage(Double)
+    case duration(seconds: Double, unit: TimeUnit)
+    case string(String)
+    case bool(Bool)
+    case none
+}
+
+/// Unary operators.
+public enum UnaryOperator: Sendable {
+    case negate, not
+}
+
+/// Binary operators other than `and`/`or`, which short-circuit.
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case series = "&", parallel = "|"
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+}
+
+/// What `to` converts into.
+public enum ConversionTarget: Sendable, Equatable {
+    case percent
+    case time(TimeUnit)
+    case rate(TimeUnit)
+}
+
+/// An argument in a call: positional or `label: value`.
+public struct CallArgument: Sendable {
+    public var label: String?
+    public var value: Expr
+    public var range: SourceRange
+}
+
+/// A function parameter, with its default and whether it collects the remaining arguments.
+public struct Parameter: Sendable {
+    public var name: String
+    public var defaultValue: Expr?
+    public var isRest: Bool
+    public var range: SourceRange
+}
+
+/// A named or anonymous function; a named one without a body declares a native builtin.
+public struct FunctionDecl: Sendable {
+    public var name: String?
+    public var parameters: [Parameter]
+    public var body: Expr?
+    public var doc: String?
+    public var range: SourceRange
+}
+
+/// A piece of an interpolated string after parsing.
+public enum TemplateSegment: Sendable {
+    case text(String)
+    case expr(Expr)
+}
+
+/// An expression with its source range.
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// The expression forms.
+public indirect enum ExprKind: Sendable {
+    case literal(Literal)
+    case template([TemplateSegment])
+    case name(String)
+    case list([Expr])
+    case record([(name: String, value: Expr, range: SourceRange)])
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    case and(Expr, Expr)
+    case or(Expr, Expr)
+    case convert(Expr, ConversionTarget)
+    case range(Expr, Expr)
+    case call(Expr, [CallArgument])
+    case index(Expr, Expr)
+    case field(Expr, String, SourceRange)
+    case function(FunctionDecl)
+    case ifElse(Expr, Expr, Expr?)
+    case block([Stmt])
+    case forIn(name: String, nameRange: SourceRange, sequence: Expr, body: [Stmt])
+    case whileLoop(Expr, [Stmt])
+}
+
+/// A statement with its source range.
+public struct Stmt: Sendable {
+    public var kind: StmtKind
+    public var range: SourceRange
+}
+
+/// The statement forms.
+public enum StmtKind: Sendable {
+    case expression(Expr)
+    case assign(name: String, nameRange: SourceRange, value: Expr)
+    case function(FunctionDecl)
+    case importFile(path: String, pathRange: SourceRange)
+}

@@ -1,0 +1,297 @@
+/// Turns source bytes into tokens with ranges, keeping `##` documentation for help.
+public struct Lexer {
+    /// How deeply string interpolations may nest before the lexer gives up.
+    static let maxInterpolationDepth = 64
+
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var position = 0
+    private var pendingDoc: [String] = []
+    private var interpolationDepth = 0
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+    }
+
+    /// All tokens of the file, ending with `.endOfInput`.
+    public mutating func tokenize() throws(Diagnostic) -> [Token] {
+        if bytes.starts(with: Array("#!".utf8)) {
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        }
+        var tokens = try scan(untilBrace: false)
+        tokens.append(Token(.endOfInput, SourceRange(bytes.count, bytes.count)))
+        return tokens
+    }
+
+    private func error(_ message: String, _ start: Int, _ end: Int, kind: Diagnostic.Kind = .syntax) -> Diagnostic {
+        Diagnostic(kind, message, file: file, range: SourceRange(start, end))
+    }
+
+    private func peek(_ offset: Int = 0) -> UInt8 {
+        let i = position + offset
+        return i < bytes.count ? bytes[i] : 0
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static func isIdentifierStart(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_")
+    }
+    private static func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
+
+    /// Scans tokens to the end of input, or to the `}` closing an interpolation.
+    private mutating func scan(untilBrace: Bool) throws(Diagnostic) -> [Token] {
+        var tokens: [Token] = []
+        var braceDepth = 0
+        var blankRun = 0
+        func push(_ token: Token, _ lexer: inout Lexer) {
+            var token = token
+            if !lexer.pendingDoc.isEmpty {
+                token.doc = lexer.pendingDoc.joined(separator: "\n")
+                lexer.pendingDoc.removeAll()
+            }
+            tokens.append(token)
+        }
+        while position < bytes.count {
+            let start = position
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                position += 1
+                continue
+            case UInt8(ascii: "\n"):
+                position += 1
+                blankRun += 1
+                if blankRun >= 2 { pendingDoc.removeAll() }
+                if untilBrace { continue }
+                if let last = tokens.last, !last.isNewline {
+                    tokens.append(Token(.newline, SourceRange(start, start + 1)))
+                }
+                continue
+            case UInt8(ascii: "#"):
+                let isDoc = peek(1) == UInt8(ascii: "#")
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+                if isDoc {
+                    var text = String(decoding: bytes[(start + 2)..<position], as: UTF8.self)
+                    if text.hasPrefix(" ") { text.removeFirst() }
+                    if text.hasSuffix("\r") { text.removeLast() }
+                    pendingDoc.append(text)
+                    blankRun = 0
+                }
+                continue
+            default:
+                break
+            }
+            blankRun = 0
+            if Self.isDigit(byte) {
+                push(try number(), &self)
+            } else if Self.isIdentifierStart(byte) {
+                while Self.isIdentifierPart(peek()) { position += 1 }
+                let text = String(decoding: bytes[start..<position], as: UTF8.self)
+                let range = SourceRange(start, position)
+                if let keyword = Keyword(rawValue: text) {
+                    push(Token(.keyword(keyword), range), &self)
+                } else {
+                    push(Token(.identifier(text), range), &self)
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                push(try string(), &self)
+            } else if untilBrace, byte == UInt8(ascii: "}"), braceDepth == 0 {
+                return tokens
+            } else {
+                let symbol = try self.symbol()
+                if symbol == .leftBrace { braceDepth += 1 }
+                if symbol == .rightBrace { braceDepth -= 1 }
+                push(Token(.symbol(symbol), SourceRange(start, position)), &self)
+            }
+        }
+        if untilBrace {
+            throw error("unterminated `{` in string interpolation", position, position, kind: .incompleteInput)
+        }
+        return tokens
+    }
+
+    private mutating func symbol() throws(Diagnostic) -> Symbol {
+        let start = position
+        let byte = bytes[position]
+        let next = peek(1)
+        position += 1
+        switch byte {
+        case UInt8(ascii: "("): return .leftParen
+        case UInt8(ascii: ")"): return .rightParen
+        case UInt8(ascii: "["): return .leftBracket
+        case UInt8(ascii: "]"): return .rightBracket
+        case UInt8(ascii: "{"): return .leftBrace
+        case UInt8(ascii: "}"): return .rightBrace
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: "+"): return .plus
+        case UInt8(ascii: "-"): return .minus
+        case UInt8(ascii: "*"): return .star
+        case UInt8(ascii: "/"): return .slash
+        case UInt8(ascii: "^"): return .caret
+        case UInt8(ascii: "&"): return .ampersand
+        case UInt8(ascii: "|"): return .pipe
+        case UInt8(ascii: "%"): return .percent
+        case UInt8(ascii: "."):
+            if next == UInt8(ascii: "."), peek(1) == UInt8(ascii: ".") {
+                position += 2
+                return .ellipsis
+            }
+            if next == UInt8(ascii: ".") {
+                position += 1
+                return .dotDot
+            }
+            return .dot
+        case UInt8(ascii: "="):
+            if next == UInt8(ascii: "=") {
+                position += 1
+                return .equal
+            }
+            return .assign
+        case UInt8(ascii: "!"):
+            if next == UInt8(ascii: "=") {
+                position += 1
+                return .notEqual
+            }
+            throw error("unexpected `!`; write `not` for negation", start, position)
+        case UInt8(ascii: "<"):
+            if next == UInt8(ascii: "=") {
+                position += 1
+                return .lessEqual
+            }
+            return .less
+        case UInt8(ascii: ">"):
+            if next == UInt8(ascii: "=") {
+                position += 1
+                return .greaterEqual
+            }
+            return .greater
+        default:
+            // Step over a whole UTF-8 sequence so the caret covers one character.
+            while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
+            let text = String(decoding: bytes[start..<position], as: UTF8.self)
+            if byte == 0 { throw error("unexpected NUL byte", start, position) }
+            if byte == UInt8(ascii: "'") {
+                throw error("unexpected `'`; strings use double quotes", start, position)
+            }
+            let shown = text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
+            throw error("unexpected character \(shown)", start, position)
+        }
+    }
+
+    private mutating func digits() -> String {
+        var text = ""
+        while Self.isDigit(peek()) || (peek() == UInt8(ascii: "_") && Self.isDigit(peek(1))) {
+            if peek() != UInt8(ascii: "_") { text.unicodeScalars.append(Unicode.Scalar(peek())) }
+            position += 1
+        }
+        return text
+    }
+
+    private mutating func number() throws(Diagnostic) -> Token {
+        let start = position
+        var text = digits()
+        if peek() == UInt8(ascii: "."), Self.isDigit(peek(1)) {
+            position += 1
+            text += "." + digits()
+        }
+        var hasExponent = false
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            let sign = peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-")
+            if Self.isDigit(peek(sign ? 2 : 1)) {
+                position += sign ? 2 : 1
+                let signText = sign ? String(UnicodeScalar(bytes[position - 1])) : ""
+                text += "e" + signText + digits()
+                hasExponent = true
+            }
+        }
+        guard let value = Double(text), value.isFinite else {
+            throw error("number `\(text)` is too large", start, position)
+        }
+        if peek() == UInt8(ascii: "%") {
+            position += 1
+            let range = SourceRange(start, position)
+            guard value <= 100 else {
+                throw error("a percentage must lie between 0% and 100%; got \(text)%", start, position)
+            }
+            if !hasExponent, let written = DecimalText.Fixed(text),
+                let complement = DecimalText.subtract(DecimalText.Fixed(digits: [1, 0, 0], scale: 0), written),
+                let scaled = Double(DecimalText.Fixed(digits: complement.digits, scale: complement.scale + 2).scientific)
+            {
+                return Token(.percent(fraction: Double(text + "e-2") ?? value / 100, unavailability: scaled), range)
+            }
+            return Token(.percent(fraction: value / 100, unavailability: 1 - value / 100), range)
+        }
+        if Self.isIdentifierStart(peek()) {
+            let suffixStart = position
+            while Self.isIdentifierPart(peek()) { position += 1 }
+            let suffix = String(decoding: bytes[suffixStart..<position], as: UTF8.self)
+            guard let unit = TimeUnit(suffix: suffix) else {
+                let hint = TimeUnit.suffixes.map { "`\($0)`" }.joined(separator: ", ")
+                throw error("unknown unit `\(suffix)` after a number; time units are \(hint)", suffixStart, position)
+            }
+            let seconds = value * unit.seconds
+            guard seconds.isFinite else { throw error("duration `\(text)\(suffix)` is too large", start, position) }
+            return Token(.duration(seconds: seconds, unit: unit), SourceRange(start, position))
+        }
+        return Token(.number(value), SourceRange(start, position))
+    }
+
+    private mutating func string() throws(Diagnostic) -> Token {
+        let start = position
+        position += 1
+        var parts: [TemplatePart] = []
+        var text: [UInt8] = []
+        while true {
+            guard position < bytes.count else {
+                throw error("unterminated string", start, start + 1, kind: .incompleteInput)
+            }
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                let range = SourceRange(start, position)
+                if parts.isEmpty { return Token(.string(String(decoding: text, as: UTF8.self)), range) }
+                if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                return Token(.template(parts), range)
+            case UInt8(ascii: "\\"):
+                let escape = peek(1)
+                switch escape {
+                case UInt8(ascii: "n"): text.append(10)
+                case UInt8(ascii: "t"): text.append(9)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(escape)
+                default:
+                    throw error("unknown escape `\\\(String(UnicodeScalar(escape)))`; use \\n \\t \\\" \\\\ \\{ \\}", position, position + 2)
+                }
+                position += 2
+            case UInt8(ascii: "{"):
+                if !text.isEmpty { parts.append(.text(String(decoding: text, as: UTF8.self))) }
+                text.removeAll()
+                let open = position
+                position += 1
+                guard interpolationDepth < Self.maxInterpolationDepth else {
+                    throw error("string interpolations nest too deeply (limit \(Self.maxInterpolationDepth))", open, position, kind: .limit)
+                }
+                interpolationDepth += 1
+                let saved = pendingDoc
+                pendingDoc = []
+                let inner = try scan(untilBrace: true)
+                pendingDoc = saved
+                interpolationDepth -= 1
+                position += 1  // the closing brace
+                guard !inner.isEmpty else { throw error("empty `{}` in string; write `\\{` for a brace", open, position) }
+                var code = inner
+                code.append(Token(.endOfInput, SourceRange(position - 1, position - 1)))
+                parts.append(.code(code, SourceRange(open, position)))
+            case UInt8(ascii: "\n"):
+                text.append(byte)
+                position += 1
+            default:
+                text.append(byte)
+                position += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Buffered standard output and unbuffered standard error, written with write(2).
+final class Console {
+    private var buffer: [UInt8] = []
+    let stdoutIsTerminal = isatty(1) == 1
+    let stdinIsTerminal = isatty(0) == 1
+
+    init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func out(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        Self.writeAll(1, buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func err(_ text: String) {
+        flush()
+        Self.writeAll(2, Array(text.utf8))
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
+}
+
+/// Terminal colours, used only when asked for or when stdout is a terminal that wants them.
+struct Colors {
+    let enabled: Bool
+
+    /// `auto` colours a terminal unless `NO_COLOR` is set or `TERM` is `dumb`.
+    init(mode: String, isTerminal: Bool) {
+        switch mode {
+        case "always": enabled = true
+        case "never": enabled = false
+        default:
+            let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            enabled = isTerminal && noColor.isEmpty && term != "dumb"
+        }
+    }
+
+    private func wrap(_ code: String) -> @Sendable (String) -> String {
+        if !enabled { return { text in text } }
+        let start = "\u{1B}[" + code + "m"
+        return { text in start + text + "\u{1B}[0m" }
+    }
+
+    var display: Display.Style {
+        Display.Style(unit: wrap("36"), header: wrap("1"), string: wrap("32"))
+    }
+
+    var diagnostics: DiagnosticRenderer.Palette {
+        DiagnosticRenderer.Palette(error: wrap("1;31"), location: wrap("1"), caret: wrap("1;31"), note: wrap("2"))
+    }
+}
+
+import HadrCore

@@ -1,0 +1,79 @@
+import ArgumentParser
+import HadrCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The `hadr` command: a REPL, a script runner and a one-line evaluator.
+@main
+struct Hadr: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "hadr",
+        abstract: "An interactive language for availability, resilience and disaster-recovery math.",
+        discussion: """
+            With no script and a terminal, hadr starts its REPL; with piped input it runs the lines as a script.
+
+            Exit status: 0 success; 1 a failed assert; 64 bad usage; 65 a syntax or name error; \
+            66 a file that cannot be read; 70 an error while running; 130 interrupted.
+            """,
+        version: version
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate EXPR and print its value (repeatable).", valueName: "EXPR"))
+    var expressions: [String] = []
+
+    @Flag(help: "Print each result as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Colour output: auto, always or never.", valueName: "WHEN"))
+    var color: String = "auto"
+
+    @Option(help: ArgumentHelp("Stop after this many loop iterations and calls.", valueName: "N"))
+    var maxSteps: Int?
+
+    @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "SECONDS"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Deepest chain of calls allowed.", valueName: "N"))
+    var maxDepth: Int = Limits().maxCallDepth
+
+    @Option(help: ArgumentHelp("Most items a range or a builtin may build in one list.", valueName: "N"))
+    var maxList: Int = Limits().maxListSize
+
+    @Argument(help: ArgumentHelp("A .hadr script to run.", valueName: "FILE"))
+    var script: String?
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script, visible as `args`.", valueName: "ARGS"))
+    var arguments: [String] = []
+
+    func validate() throws {
+        guard ["auto", "always", "never"].contains(color) else {
+            throw ValidationError("--color must be auto, always or never; got '\(color)'")
+        }
+        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if maxDepth < 1 || maxDepth > 200_000 { throw ValidationError("--max-depth must be between 1 and 200000") }
+        if maxList < 1 { throw ValidationError("--max-list must be at least 1") }
+        if script != nil, !expressions.isEmpty { throw ValidationError("give either -e EXPR or a script FILE, not both") }
+    }
+
+    func run() throws {
+        var limits = Limits()
+        limits.maxSteps = maxSteps
+        limits.timeout = timeout
+        limits.maxCallDepth = maxDepth
+        limits.maxListSize = maxList
+        var options = Session.Options()
+        options.limits = limits
+        options.arguments = arguments
+        let settings = Runner.Settings(options: options, json: json, color: color)
+        var status = ExitStatus.ok
+        LargeStack.run {
+            status = Runner(settings: settings).main(expressions: expressions, script: script)
+        }
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+}

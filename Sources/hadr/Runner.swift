@@ -1,0 +1,64 @@
+import HadrCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs `-e` expressions, a script file, piped input or the REPL, and turns errors into exit statuses.
+struct Runner {
+    struct Settings {
+        var options: Session.Options
+        var json: Bool
+        var color: String
+    }
+
+    let settings: Settings
+    let console = Console()
+
+    /// Chooses the mode and returns the exit status.
+    func main(expressions: [String], script: String?) -> Int32 {
+        defer { console.flush() }
+        let colors = Colors(mode: settings.color, isTerminal: console.stdoutIsTerminal)
+        let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
+        let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
+        let session: Session
+        do {
+            session = try Session(options: settings.options, output: { [console] in console.out($0) })
+        } catch {
+            console.err("hadr: the standard library failed to load\n" + renderer.render(error))
+            return ExitStatus.runtimeError
+        }
+        let style = colors.display
+        let json = settings.json
+        session.onResult = { [console] value in
+            console.out((json ? Display.json(value) : Display.result(value, style: style)) + "\n")
+        }
+        func report(_ diagnostic: Diagnostic?) -> Int32 {
+            guard let diagnostic else { return ExitStatus.ok }
+            console.err(renderer.render(diagnostic))
+            return ExitStatus.of(diagnostic)
+        }
+        if !expressions.isEmpty {
+            for (i, expression) in expressions.enumerated() {
+                let name = expressions.count == 1 ? "<-e>" : "<-e \(i + 1)>"
+                let status = report(session.run(SourceFile(name: name, text: expression)))
+                if status != ExitStatus.ok { return status }
+            }
+            return ExitStatus.ok
+        }
+        if let script {
+            let text: String
+            do { text = try SourceLoader.read(script) } catch {
+                console.err("hadr: " + error.message + "\n")
+                return ExitStatus.noInput
+            }
+            return report(session.run(SourceFile(name: script, text: text, directory: SourceLoader.directory(of: script))))
+        }
+        if !console.stdinIsTerminal {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: false) { lines.append(line) }
+            return report(session.run(SourceFile(name: "<stdin>", text: lines.joined(), directory: ".")))
+        }
+        return REPL(session: session, console: console, renderer: renderer).run()
+    }
+}

@@ -1,0 +1,141 @@
+import HadrCore
+import Testing
+
+@Suite struct EvaluatorTests {
+    @Test(arguments: [
+        ("7 / 2", "3.5"),
+        ("2 ^ 10", "1024"),
+        ("0.1 + 0.2", "0.3"),
+        ("1h + 30m", "1h 30m"),
+        ("8.76h to m", "525.6m"),
+        ("90s to m", "1.5m"),
+        ("1h / 15m", "4"),
+        ("2 * 15m", "30m"),
+        ("1 / 1000h", "8.76/y"),
+        ("1 / 1000h to /h", "0.001/h"),
+        ("(1 / 1000h) * 2000h", "2"),
+        ("0.9995 to %", "99.95%"),
+        ("\"a\" + \"b\"", "\"ab\""),
+        ("[1, 2] + [3]", "[1, 2, 3]"),
+        ("15m < 1h", "true"),
+        ("99.9% < 99.99%", "true"),
+        ("99.9% == 0.999", "true"),
+        ("[1, [2, 3]] == [1, [2, 3]]", "true"),
+        ("{a: 1} == {a: 1}", "true"),
+        ("{a: 1} != {a: 2}", "true"),
+        ("-(5m)", "-5m"),
+    ])
+    func arithmeticAndUnits(_ text: String, _ expected: String) {
+        #expect(eval(text) == expected)
+    }
+
+    @Test func seriesAndParallelAreExactOnTheUnavailability() {
+        #expect(eval("99.9% & 99.9%") == "99.8001%")
+        #expect(eval("99.9% | 99.9%") == "99.9999%")
+        #expect(eval("unavailability(99.9999999% | 99.9999999%)") == "1e-16%")
+        #expect(eval("nines(99.9999999% | 99.9999999%)") == "18")
+        #expect(eval("0.999 & 0.999") == "99.8001%")
+    }
+
+    @Test func compositionRejectsWhatIsNotAnAvailability() {
+        #expect(eval("99.9% & 5m") == "error: `&` combines availabilities; got a duration (5m)")
+        #expect(eval("2 | 99%").hasPrefix("error: `|` combines availabilities, or numbers between 0 and 1; got 2"))
+    }
+
+    @Test func unitMismatchesAreTypeErrors() {
+        #expect(eval("5m + 3") == "error: cannot add a duration (5m) and a number (3)")
+        #expect(eval("5m < 3").hasPrefix("error: cannot compare a duration (5m) with a number (3)"))
+        #expect(eval("3 to m").hasPrefix("error: cannot convert a number to `m`"))
+    }
+
+    @Test func divisionByZeroIsAnError() {
+        #expect(eval("1 / 0") == "error: division by zero")
+        #expect(eval("1h / 0s") == "error: division by zero")
+    }
+
+    @Test func stringsInterpolate() {
+        #expect(eval("x = 99.9%\n\"A = {x}, U = {unavailability(x)}\"") == "\"A = 99.9%, U = 0.1%\"")
+        #expect(eval("\"braces \\{ok\\}\"") == "\"braces \\{ok\\}\"")
+        #expect(eval("print(\"line\\tone\")") == "line\tone")
+    }
+
+    @Test func listsRecordsAndIndexing() {
+        #expect(eval("[10, 20, 30][1]") == "20")
+        #expect(eval("[10, 20, 30][-1]") == "30")
+        #expect(eval("{rto: 15m, rpo: 5m}") == "{rto: 15m, rpo: 5m}")
+        #expect(eval("{rto: 15m, rpo: 5m}.rpo") == "5m")
+        #expect(eval("{rto: 15m}[\"rto\"]") == "15m")
+        #expect(eval("[1, 2][5]") == "error: index 5 is out of range for a list of 2 items")
+        #expect(eval("{rto: 15m}.rpo") == "error: the record has no field `rpo`")
+        #expect(eval("5[0]").hasPrefix("error: cannot index a number (5)"))
+    }
+
+    @Test func tablesPrintAsColumnsAndGiveColumns() {
+        let text = "t = [{name: \"web\", a: 99.9%}, {name: \"db\", a: 99.95%}]\nt\nt.a"
+        #expect(eval(text) == "name       a\nweb    99.9%\ndb    99.95%\n[99.9%, 99.95%]")
+    }
+
+    @Test func functionsWithDefaultsAndNamedArguments() {
+        let text = "fn f(a, b = 10, c = a + b) = [a, b, c]\nf(1)\nf(1, c: 5)\nf(b: 2, a: 3)"
+        #expect(eval(text) == "[1, 10, 11]\n[1, 10, 5]\n[3, 2, 5]")
+    }
+
+    @Test func restParameterCollects() {
+        #expect(eval("fn f(first, ...rest) = [first, rest]\nf(1, 2, 3)") == "[1, [2, 3]]")
+    }
+
+    @Test func lambdasAndHigherOrderFunctions() {
+        #expect(eval("map([1, 2, 3], fn(x) = x * x)") == "[1, 4, 9]")
+        #expect(eval("fold(1..10, 0, fn(acc, x) = acc + x)") == "55")
+        #expect(eval("filter(1..6, fn(x) = x > 4)") == "[5, 6]")
+    }
+
+    @Test func loops() {
+        #expect(eval("s = 0\nfor x in [1, 2, 3] do s = s + x end\ns") == "6")
+        #expect(eval("n = 0\nwhile n < 5 do n = n + 1 end\nn") == "5")
+        #expect(eval("c = 0\nfor i in 5..1 do c = c + 1 end\nc") == "0")
+        #expect(eval("for x in 5 do end").hasPrefix("error: `for` loops over a list"))
+    }
+
+    @Test func blocksReturnTheirLastValue() {
+        #expect(eval("do\n a = 2\n a * 3\nend") == "6")
+    }
+
+    @Test func conditionsMustBeBools() {
+        #expect(eval("if 1 then 2 else 3") == "error: a condition must be `true` or `false`; got a number (1)")
+    }
+
+    @Test func recursionIsFastAndRight() {
+        #expect(eval("fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(20)") == "6765")
+    }
+
+    @Test func runawayRecursionIsALimit() {
+        let outcome = run("fn f(n) = f(n + 1) + 1\nf(0)")
+        #expect(outcome.error?.kind == .limit)
+        #expect(outcome.error?.message.contains("calls nest more than") == true)
+    }
+
+    @Test func stepLimitStopsAnEndlessLoop() {
+        var limits = Limits()
+        limits.maxSteps = 100_000
+        let outcome = run("while true do end", limits: limits)
+        #expect(outcome.error?.kind == .limit)
+        #expect(outcome.error?.message == "evaluation took more than 100000 steps")
+    }
+
+    @Test func hugeRangeIsRefused() {
+        #expect(eval("len(1..100000000000)").hasPrefix("error: range 1..100000000000 would hold"))
+        #expect(eval("c = 0\nfor i in 1..100000 do c = c + 1 end\nc") == "100000")
+    }
+
+    @Test func assertFailureCarriesItsMessage() {
+        let outcome = run("assert(1 == 2, \"one is not two\")")
+        #expect(outcome.error?.kind == .assertion)
+        #expect(outcome.error?.message == "one is not two")
+    }
+
+    @Test func typeNames() {
+        #expect(eval("[type(1), type(99%), type(1m), type(1 / 1m), type(\"s\"), type([]), type({}), type(print), type(none), type(true)]")
+            == "[\"number\", \"availability\", \"duration\", \"rate\", \"string\", \"list\", \"record\", \"function\", \"none\", \"bool\"]")
+    }
+}
