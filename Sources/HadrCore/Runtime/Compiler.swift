@@ -94,6 +94,10 @@ struct Compiler {
         return d
     }
 
+    private func annotate(_ error: any Error, _ callee: Function, _ range: SourceRange) -> any Error {
+        annotate(error, Value.function(callee), range)
+    }
+
     /// Locates an error at a call site, or records the call as a frame of its trace.
     private func annotate(_ error: any Error, _ callee: Value, _ range: SourceRange) -> any Error {
         guard var d = error as? Diagnostic else { return error }
@@ -196,7 +200,7 @@ struct Compiler {
             let elseCode = compile(elseNode)
             return { m in try test(m) ? try thenCode(m) : try elseCode(m) }
         case .block(let statements):
-            return block(statements.map(compile))
+            return block(statements)
         case .forIn(let slot, let sequence, let body):
             return forIn(slot, sequence, compile(body), range)
         case .whileLoop(let conditionNode, let body):
@@ -305,26 +309,30 @@ struct Compiler {
         }
     }
 
-    private func block(_ codes: [Code]) -> Code {
-        switch codes.count {
+    private func block(_ statements: [Bound]) -> Code {
+        switch statements.count {
         case 0:
             return { _ in .none }
         case 1:
-            return codes[0]
+            return compile(statements[0])
         case 2:
-            let (a, b) = (codes[0], codes[1])
+            let a = compile(statements[0])
+            let b = compile(statements[1])
             return { m in
                 _ = try a(m)
                 return try b(m)
             }
         case 3:
-            let (a, b, c) = (codes[0], codes[1], codes[2])
+            let a = compile(statements[0])
+            let b = compile(statements[1])
+            let c = compile(statements[2])
             return { m in
                 _ = try a(m)
                 _ = try b(m)
                 return try c(m)
             }
         default:
+            let codes = statements.map(compile)
             let body = Array(codes.dropLast())
             let last = codes[codes.count - 1]
             return { m in
@@ -339,7 +347,14 @@ struct Compiler {
     private func prototype(_ functionInfo: FunctionInfo) -> FunctionProto {
         let inner = Compiler(file: functionInfo.file, info: functionInfo)
         let defaults = functionInfo.defaults.map { $0.map(inner.compile) }
-        let body = functionInfo.body.map(inner.compile) ?? { _ in .none }
+        // Not `Optional.map`: a closure that passes through a generic gets a
+        // reabstraction thunk on every call.
+        let body: Code
+        if let node = functionInfo.body {
+            body = inner.compile(node)
+        } else {
+            body = { _ in .none }
+        }
         return FunctionProto(info: functionInfo, defaults: defaults, body: body)
     }
 
@@ -390,8 +405,10 @@ struct Compiler {
 
     private func call(_ calleeNode: Bound, _ argumentNodes: [Bound], _ labels: [String?], _ range: SourceRange) -> Code {
         let callee = compile(calleeNode)
-        let arguments = argumentNodes.map(compile)
+        // Closures taken out of an array go through a reabstraction thunk on every
+        // call, so the fixed-count cases compile each argument on its own.
         if labels.contains(where: { $0 != nil }) {
+            let arguments = argumentNodes.map(compile)
             return { m in
                 let f = try callee(m)
                 var positional: [Value] = []
@@ -403,66 +420,72 @@ struct Compiler {
                 do { return try m.call(f, positional: positional, named: named) } catch { throw annotate(error, f, range) }
             }
         }
-        switch arguments.count {
+        // `consume` moves the callee and the arguments instead of copying them,
+        // which saves a retain and a release of the function on every call.
+        switch argumentNodes.count {
         case 0:
             return { m in
                 let f = try callee(m)
-                do {
-                    if case .function(let fn) = f, fn.proto.simpleArity == 0, fn.proto.native == nil, m.hasRoom(fn.proto.frameSize) {
-                        return try m.enter(fn, m.sp, argc: 0)
-                    }
-                    return try m.call(f, positional: [], named: [])
-                } catch { throw annotate(error, f, range) }
+                switch consume f {
+                case .function(let fn) where fn.fastArity == 0 && m.hasRoom(fn.frameSize):
+                    do { return try m.enter(fn, m.sp, argc: 0) } catch { throw annotate(error, fn, range) }
+                case let other:
+                    do { return try m.call(other, positional: [], named: []) } catch { throw annotate(error, other, range) }
+                }
             }
         case 1:
-            let a0 = arguments[0]
+            let a0 = compile(argumentNodes[0])
             return { m in
                 let f = try callee(m)
                 let v0 = try a0(m)
-                do {
-                    if case .function(let fn) = f, fn.proto.simpleArity == 1, fn.proto.native == nil, m.hasRoom(fn.proto.frameSize) {
-                        let base = m.sp
-                        base.initialize(to: v0)
-                        return try m.enter(fn, base, argc: 1)
-                    }
-                    return try m.call(f, positional: [v0], named: [])
-                } catch { throw annotate(error, f, range) }
+                switch consume f {
+                case .function(let fn) where fn.fastArity == 1 && m.hasRoom(fn.frameSize):
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    do { return try m.enter(fn, base, argc: 1) } catch { throw annotate(error, fn, range) }
+                case let other:
+                    do { return try m.call(other, positional: [v0], named: []) } catch { throw annotate(error, other, range) }
+                }
             }
         case 2:
-            let (a0, a1) = (arguments[0], arguments[1])
+            let a0 = compile(argumentNodes[0])
+            let a1 = compile(argumentNodes[1])
             return { m in
                 let f = try callee(m)
                 let v0 = try a0(m)
                 let v1 = try a1(m)
-                do {
-                    if case .function(let fn) = f, fn.proto.simpleArity == 2, fn.proto.native == nil, m.hasRoom(fn.proto.frameSize) {
-                        let base = m.sp
-                        base.initialize(to: v0)
-                        (base + 1).initialize(to: v1)
-                        return try m.enter(fn, base, argc: 2)
-                    }
-                    return try m.call(f, positional: [v0, v1], named: [])
-                } catch { throw annotate(error, f, range) }
+                switch consume f {
+                case .function(let fn) where fn.fastArity == 2 && m.hasRoom(fn.frameSize):
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    (base + 1).initialize(to: consume v1)
+                    do { return try m.enter(fn, base, argc: 2) } catch { throw annotate(error, fn, range) }
+                case let other:
+                    do { return try m.call(other, positional: [v0, v1], named: []) } catch { throw annotate(error, other, range) }
+                }
             }
         case 3:
-            let (a0, a1, a2) = (arguments[0], arguments[1], arguments[2])
+            let a0 = compile(argumentNodes[0])
+            let a1 = compile(argumentNodes[1])
+            let a2 = compile(argumentNodes[2])
             return { m in
                 let f = try callee(m)
                 let v0 = try a0(m)
                 let v1 = try a1(m)
                 let v2 = try a2(m)
-                do {
-                    if case .function(let fn) = f, fn.proto.simpleArity == 3, fn.proto.native == nil, m.hasRoom(fn.proto.frameSize) {
-                        let base = m.sp
-                        base.initialize(to: v0)
-                        (base + 1).initialize(to: v1)
-                        (base + 2).initialize(to: v2)
-                        return try m.enter(fn, base, argc: 3)
-                    }
-                    return try m.call(f, positional: [v0, v1, v2], named: [])
-                } catch { throw annotate(error, f, range) }
+                switch consume f {
+                case .function(let fn) where fn.fastArity == 3 && m.hasRoom(fn.frameSize):
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    (base + 1).initialize(to: consume v1)
+                    (base + 2).initialize(to: consume v2)
+                    do { return try m.enter(fn, base, argc: 3) } catch { throw annotate(error, fn, range) }
+                case let other:
+                    do { return try m.call(other, positional: [v0, v1, v2], named: []) } catch { throw annotate(error, other, range) }
+                }
             }
         default:
+            let arguments = argumentNodes.map(compile)
             return { m in
                 let f = try callee(m)
                 var values: [Value] = []

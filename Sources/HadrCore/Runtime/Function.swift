@@ -85,14 +85,25 @@ public final class FunctionProto {
     }
 }
 
-/// A function value: its definition and the cells it captured.
+/// A function value: its definition and the cells it captured. The fields a call
+/// needs are copied out of the prototype so that a call touches one object.
 public final class Function {
     public let proto: FunctionProto
     let captures: [Cell]
+    let body: Code
+    let frameSize: Int
+    /// The argument count a call may pass straight into the frame, or −1 (natives, defaults, rest).
+    let fastArity: Int
+    /// Whether entering needs captured cells placed or parameters boxed.
+    let needsSetup: Bool
 
     init(proto: FunctionProto, captures: [Cell]) {
         self.proto = proto
         self.captures = captures
+        self.body = proto.body
+        self.frameSize = proto.frameSize
+        self.fastArity = proto.native == nil ? proto.simpleArity : -1
+        self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
 }
 

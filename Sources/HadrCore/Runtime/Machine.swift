@@ -163,29 +163,43 @@ final class Machine {
     /// Enters a user function whose first `argc` slots at `base` the caller has filled.
     @inline(__always)
     func enter(_ function: Function, _ base: UnsafeMutablePointer<Value>, argc: Int) throws -> Value {
-        let proto = function.proto
-        (base + argc).initialize(repeating: .none, count: proto.frameSize - argc)
-        if !proto.captureSlots.isEmpty { placeCaptures(function, base) }
-        if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
-        return try run(proto, base)
+        let size = function.frameSize
+        if size > argc { (base + argc).initialize(repeating: .none, count: size - argc) }
+        if function.needsSetup {
+            placeCaptures(function, base)
+            boxParameters(function.proto, base)
+        }
+        return try run(function, base)
     }
 
     @inline(__always)
-    private func run(_ proto: FunctionProto, _ base: UnsafeMutablePointer<Value>) throws -> Value {
+    private func run(_ function: Function, _ base: UnsafeMutablePointer<Value>) throws -> Value {
+        let size = function.frameSize
         let savedFp = fp
         let savedSp = sp
         fp = base
-        sp = base + proto.frameSize
+        sp = base + size
         depth += 1
         defer {
             depth -= 1
-            base.deinitialize(count: proto.frameSize)
+            Self.release(base, size)
             fp = savedFp
             sp = savedSp
         }
         if depth > limits.maxCallDepth { throw tooDeep() }
         try tick()
-        return try proto.body(self)
+        return try function.body(self)
+    }
+
+    /// Ends a frame's slots: a plain loop is specialised for `Value`, where
+    /// `deinitialize(count:)` goes through the generic `swift_arrayDestroy`.
+    @inline(__always)
+    static func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
+        var slot = base
+        for _ in 0..<count {
+            _ = slot.move()
+            slot += 1
+        }
     }
 
     private func placeCaptures(_ function: Function, _ base: UnsafeMutablePointer<Value>) {
@@ -275,7 +289,7 @@ final class Machine {
         owned = false
         sp = base
         fp = savedFp
-        return try run(proto, base)
+        return try run(function, base)
     }
 
     /// Runs a module's statements in a fresh top-level frame; `echo` sees each bare expression's value.
