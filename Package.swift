@@ -17,11 +17,16 @@ let package = Package(
             exclude: [],
             plugins: ["EmbedStdlib"]
         ),
+        // libedit, found through pkg-config; scripts/install-deps installs libedit-dev.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // The only code that imports CLibEdit.
+        .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         // The command line: arguments, script runner, REPL.
         .executableTarget(
             name: "hadr",
             dependencies: [
                 "HadrCore",
+                "LineEditing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

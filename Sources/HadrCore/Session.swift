@@ -11,6 +11,8 @@ public final class Session {
     }
 
     private let globals = GlobalTable()
+    /// How many globals the standard library declared; the user's come after.
+    private var stdlibGlobalCount = 0
     private let machine: Machine
     /// Canonical path → module, for files already imported.
     private var modules: [String: Module] = [:]
@@ -31,6 +33,7 @@ public final class Session {
             let domain = String(name.dropLast(".hadr".count))
             domains.append((domain, Array(globals.names[before..<globals.count])))
         }
+        stdlibGlobalCount = globals.count
         let argsSlot = globals.declare("args")
         machine.growGlobals(to: globals.count)
         machine.globals[argsSlot] = .list(options.arguments.map(Value.string))
@@ -155,6 +158,19 @@ public final class Session {
     }
 
     // MARK: Introspection
+
+    /// The names the user has bound (not the standard library's), in the order first bound.
+    public var userNames: [String] {
+        globals.names.dropFirst(stdlibGlobalCount).filter { $0 != "args" && value(of: $0) != nil }
+    }
+
+    /// Binds a global from outside the language (the REPL's `_`).
+    public func setGlobal(_ name: String, _ value: Value) {
+        let slot = globals.declare(name)
+        globals.signatures[slot] = nil
+        machine.growGlobals(to: globals.count)
+        machine.globals[slot] = value
+    }
 
     /// Names bound in the session, for completion and `:vars`.
     public var globalNames: [String] { globals.names }

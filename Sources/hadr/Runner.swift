@@ -15,19 +15,27 @@ struct Runner {
     let settings: Settings
     let console = Console()
 
+    /// Whether these arguments start the REPL (no script, no -e, a terminal on stdin).
+    static func startsREPL(expressions: [String], script: String?) -> Bool {
+        expressions.isEmpty && script == nil && isatty(0) == 1
+    }
+
     /// Chooses the mode and returns the exit status.
     func main(expressions: [String], script: String?) -> Int32 {
         defer { console.flush() }
         let colors = Colors(mode: settings.color, isTerminal: console.stdoutIsTerminal)
         let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
         let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
-        let session: Session
-        do {
-            session = try Session(options: settings.options, output: { [console] in console.out($0) })
-        } catch {
-            console.err("hadr: the standard library failed to load\n" + renderer.render(error))
-            return ExitStatus.runtimeError
+        let options = settings.options
+        let makeSession = { [console] () -> Session? in
+            do throws(Diagnostic) {
+                return try Session(options: options, interrupt: interruptRequests, output: { console.out($0) })
+            } catch {
+                console.err("hadr: the standard library failed to load\n" + renderer.render(error))
+                return nil
+            }
         }
+        guard let session = makeSession() else { return ExitStatus.runtimeError }
         let style = colors.display
         let json = settings.json
         session.onResult = { [console] value in
@@ -59,6 +67,6 @@ struct Runner {
             while let line = readLine(strippingNewline: false) { lines.append(line) }
             return report(session.run(SourceFile(name: "<stdin>", text: lines.joined(), directory: ".")))
         }
-        return REPL(session: session, console: console, renderer: renderer).run()
+        return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style).run()
     }
 }

@@ -200,3 +200,18 @@ struct HadrProcess {
         #expect(String(decoding: data, as: UTF8.self) == "8h 45m 36s\n")
     }
 }
+
+@Suite struct ShellIntegrationTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScripts(_ shell: String) throws {
+        let r = try HadrProcess.run(["--generate-completion-script", shell])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("hadr"))
+        #expect(r.stdout.contains("max-steps"))
+    }
+
+    @Test func pipedInputHasNoPromptOrBanner() throws {
+        let r = try HadrProcess.run([], stdin: "web = 99.9%\nweb & web\n")
+        #expect(r.stdout == "99.8001%\n")
+    }
+}

@@ -86,6 +86,8 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates where candidate != name {
             let d = distance(target, Array(candidate.lowercased().utf8), limit: limit)
+            // A distance as long as the shorter name would suggest anything (`x` → `_`).
+            guard d < min(target.count, candidate.utf8.count) else { continue }
             if d <= limit, d < (best?.1 ?? Int.max) || (d == best?.1 && candidate < (best?.0 ?? "")) {
                 best = (candidate, d)
             }

@@ -39,7 +39,7 @@ public struct NativeFunction: Sendable {
 public final class FunctionProto {
     public let name: String
     public let parameterNames: [String]
-    let hasRest: Bool
+    public let hasRest: Bool
     let defaults: [Code?]
     let body: Code
     let native: NativeFunction?

@@ -15,8 +15,8 @@ public final class Interrupt: Sendable {
     /// Asks the running evaluation to stop at its next check.
     public func request() { flag.store(true, ordering: .relaxed) }
 
-    /// Takes a pending request, clearing it.
-    func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
+    /// Takes a pending request, clearing it; true if there was one.
+    public func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
 
     /// Forgets a request made while nothing was running.
     public func clear() { flag.store(false, ordering: .relaxed) }

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// Drives the real REPL in a terminal through tmux, typing and reading the screen as a person would.
+final class Terminal {
+    let socket = "hadr-test-\(UUID().uuidString.prefix(8))"
+    let state: URL
+
+    init(environment: [String: String] = [:]) throws {
+        state = try HadrProcess.temporaryFolder()
+        var env = ["XDG_STATE_HOME": state.path, "TERM": "xterm"]
+        for (k, v) in environment { env[k] = v }
+        let assignments = env.map { "\($0.key)=\($0.value)" }.sorted()
+        // The test runner's own environment may ask for no colour; the terminal starts clean of it.
+        let unset = env["NO_COLOR"] == nil ? ["-u", "NO_COLOR"] : []
+        try tmux(["new-session", "-d", "-s", "t", "-x", "120", "-y", "50", "env"] + unset + assignments + [HadrProcess.binary.path])
+        try waitFor("hadr>")
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Runs a tmux command on this terminal's own server and returns what it printed.
+    /// Through the shell, not Foundation's Process: the first command forks the tmux
+    /// server, which keeps every inherited descriptor open for its whole life.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let printsSomething = ["capture-pane", "list-panes"].contains(arguments.first ?? "")
+        let command = quoted.joined(separator: " ") + (printsSomething ? "" : " >/dev/null") + " 2>/dev/null </dev/null"
+        guard let pipe = popen(command, "r") else { return "" }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        if printsSomething {
+            while true {
+                let n = fread(&buffer, 1, buffer.count, pipe)
+                if n <= 0 { break }
+                output.append(contentsOf: buffer[0..<n])
+            }
+        }
+        pclose(pipe)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+
+    /// Presses named keys: Enter, Tab, Up, C-c, C-d.
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
+
+    func line(_ text: String) throws {
+        try type(text)
+        try press("Enter")
+    }
+
+    var screen: String { (try? tmux(["capture-pane", "-t", "t", "-p"])) ?? "" }
+
+    /// Waits until the screen shows `text` `count` times; fails the test after a few seconds.
+    @discardableResult
+    func waitFor(_ text: String, count: Int = 1, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = screen
+            if last.components(separatedBy: text).count - 1 >= count { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("the screen never showed \(count)× `\(text)`:\n\(last)")
+        return last
+    }
+
+    var isRunning: Bool { ((try? tmux(["list-panes", "-t", "t", "-F", "#{pane_dead}"])) ?? "").hasPrefix("0") }
+}
+
+@Suite(.serialized) struct REPLTests {
+    @Test func evaluatesAndKeepsBindings() throws {
+        let t = try Terminal()
+        try t.line("web = 99.9%")
+        try t.line("web & web")
+        try t.waitFor("99.8001%")
+        try t.line("_")
+        try t.waitFor("99.8001%", count: 2)
+    }
+
+    @Test func tabCompletesNamesAndLabels() throws {
+        let t = try Terminal()
+        try t.type("down")
+        try t.press("Tab")
+        try t.waitFor("hadr> downtime")
+        try t.type("(99.9%, per: 1y)")
+        try t.press("Enter")
+        try t.waitFor("8h 45m 36s")
+        try t.type("backoff(ba")
+        try t.press("Tab")
+        try t.waitFor("backoff(base:")
+        try t.type(" 1s, attempts: 2)")
+        try t.press("Enter")
+        try t.waitFor("attempt  wait  total")
+        try t.type("n")
+        try t.press("Tab", "Tab")
+        try t.waitFor("nines")
+    }
+
+    @Test func multiLineInputContinues() throws {
+        let t = try Terminal()
+        try t.line("fn f(x) = do")
+        try t.waitFor("  ...")
+        try t.line("y = x * 2")
+        try t.line("y + 1")
+        try t.line("end")
+        try t.line("f(20)")
+        try t.waitFor("41")
+    }
+
+    @Test func ctrlCStopsARunawayLoopAndTheSessionGoesOn() throws {
+        let t = try Terminal()
+        try t.line("kept = 7")
+        try t.line("while true do end")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.press("C-c")
+        try t.waitFor("interrupted")
+        try t.line("kept * 6")
+        try t.waitFor("42")
+        try t.type("half typed")
+        try t.press("C-c")
+        try t.waitFor("half typed^C")
+        try t.line("1 + 1")
+        try t.waitFor("\n2\n")
+    }
+
+    @Test func errorsDoNotEndTheSessionAndRollBack() throws {
+        let t = try Terminal()
+        try t.line("x = 1 + \"a\"")
+        try t.waitFor("error: cannot add")
+        try t.line("x")
+        try t.waitFor("unknown name `x`")
+        try t.line("help(downtime)")
+        try t.waitFor("The downtime an availability allows")
+        #expect(t.isRunning)
+    }
+
+    @Test func historyIsSavedAndRecalled() throws {
+        let t = try Terminal()
+        try t.line("1 + 41")
+        try t.waitFor("42")
+        try t.press("Up")
+        try t.waitFor("hadr> 1 + 41")
+        try t.press("C-u", "C-d")
+        let file = t.state.appendingPathComponent("hadr/history")
+        let deadline = Date().addingTimeInterval(5)
+        while t.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved == "1 + 41\n")
+        // A second session in the same state folder recalls it.
+        try t.tmux(["new-session", "-d", "-s", "u", "env", "XDG_STATE_HOME=\(t.state.path)", "TERM=xterm", HadrProcess.binary.path])
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.tmux(["send-keys", "-t", "u", "Up"])
+        let deadline2 = Date().addingTimeInterval(5)
+        var screen = ""
+        while Date() < deadline2 {
+            screen = try t.tmux(["capture-pane", "-t", "u", "-p"])
+            if screen.contains("hadr> 1 + 41") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(screen.contains("hadr> 1 + 41"))
+    }
+
+    @Test func sessionCommands() throws {
+        let t = try Terminal()
+        try t.line("budget = 43m")
+        try t.line(":vars")
+        try t.waitFor("budget = 43m")
+        try t.line(":help nines")
+        try t.waitFor("The number of nines")
+        try t.line(":time 2 + 2")
+        try t.waitFor("time: ")
+        let script = t.state.appendingPathComponent("session.hadr")
+        try t.line(":save \(script.path)")
+        try t.waitFor("saved 2 inputs")
+        #expect(try String(contentsOf: script, encoding: .utf8) == "# hadr session\nbudget = 43m\n2 + 2\n")
+        try t.line(":reset")
+        try t.waitFor("session reset")
+        try t.line(":load \(script.path)")
+        try t.line("budget")
+        try t.waitFor("43m", count: 3)
+        try t.line(":qiut")
+        try t.waitFor("did you mean `:quit`?")
+        try t.line(":quit")
+        let deadline = Date().addingTimeInterval(5)
+        while t.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!t.isRunning)
+    }
+
+    @Test func colourOnATerminalButNotUnderNoColor() throws {
+        let coloured = try Terminal()
+        try coloured.line("5m")
+        try coloured.waitFor("5m")
+        let escapes = try coloured.tmux(["capture-pane", "-t", "t", "-p", "-e"])
+        #expect(escapes.contains("\u{1B}["))
+        let plain = try Terminal(environment: ["NO_COLOR": "1"])
+        try plain.line("5m")
+        try plain.waitFor("5m")
+        let text = try plain.tmux(["capture-pane", "-t", "t", "-p", "-e"])
+        #expect(!text.contains("5\u{1B}["))
+    }
+}
