@@ -37,7 +37,7 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedStdlibTool"]
         ),
-        .testTarget(name: "HadrCoreTests", dependencies: ["HadrCore"]),
+        .testTarget(name: "HadrCoreTests", dependencies: ["HadrCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HadrCLITests", dependencies: ["hadr"]),
     ]
 )

@@ -40,7 +40,7 @@ public final class Session {
     }
 
     /// The stdlib files, those that others build on first.
-    static let loadOrder = ["core", "math", "lists", "text", "availability", "resilience", "recovery"]
+    static let loadOrder = ["core", "math", "lists", "text", "availability", "systems", "resilience", "recovery"]
 
     static var stdlibInLoadOrder: [(name: String, text: String)] {
         EmbeddedStdlib.files.sorted { a, b in

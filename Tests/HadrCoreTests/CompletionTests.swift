@@ -14,7 +14,7 @@ import Testing
 
     @Test func builtinsAndKeywords() {
         #expect(Self.candidates("", "down") == ["downtime"])
-        #expect(Self.candidates("", "n") == ["nines", "none", "not"])
+        #expect(Self.candidates("", "n") == ["nines", "nines_table", "none", "not"])
         #expect(Self.candidates("", "x = wh") == ["while"])
     }
 
@@ -26,7 +26,7 @@ import Testing
     @Test func namedArgumentLabelsInsideACall() {
         #expect(Self.candidates("", "backoff(ba") == ["base:"])
         #expect(Self.candidates("", "backoff(base: 1s, at") == ["attempts:"])
-        #expect(Self.candidates("", "downtime(99.9%, ") == ["a:", "per:"])
+        #expect(Self.candidates("", "downtime(99.9%, ") == ["a:", "per:", "calendar:"])
         #expect(Self.candidates("fn f(alpha, beta) = 1", "f(1, be") == ["beta:"])
     }
 

@@ -60,6 +60,6 @@ import Testing
 
     @Test func helpShowsSignatureAndDoc() {
         let outcome = run("help(downtime)")
-        #expect(outcome.output.hasPrefix("downtime(a, per = none)\n  The downtime an availability allows"))
+        #expect(outcome.output.hasPrefix("downtime(a, per = none, calendar = default_calendar)\n  The downtime an availability allows"))
     }
 }

@@ -2,14 +2,20 @@ import Glibc
 
 /// Availability algebra, computed on the unavailability U = 1 − A so that many nines stay exact.
 enum AvailabilityBuiltins {
-    /// The periods `downtime(a)` lists, on the default calendar.
-    static let periods: [(String, TimeUnit)] = [
-        ("year", .year), ("quarter", .quarter), ("month", .month), ("week", .week), ("day", .day), ("hour", .hour),
-    ]
+    /// A duration as the chapter writes it: a few significant digits in the largest
+    /// unit that gives at least 1 (`3.65 days`, `43.8 minutes`, `6.05 seconds`).
+    static func approximate(_ seconds: Double, digits: Int) -> String {
+        let units: [(Double, String)] = [(86_400, "day"), (3600, "hour"), (60, "minute"), (1, "second")]
+        let magnitude = abs(seconds)
+        let (size, name) = units.first { magnitude >= $0.0 } ?? (0.001, "millisecond")
+        let text = Display.number(Double(Display.cFormat("%.\(digits)g", seconds / size)) ?? seconds / size)
+        return text + " " + name + (text == "1" ? "" : "s")
+    }
 
     static let functions: [NativeFunction] = [
         NativeFunction("series", 1) { args in
             let items = try args.items(0)
+            if let blocks = try blocks(items, "series") { return .system(.series(blocks)) }
             var u = 0.0
             var logSum = 0.0
             for (i, item) in items.enumerated() {
@@ -22,6 +28,7 @@ enum AvailabilityBuiltins {
         NativeFunction("parallel", 1) { args in
             let items = try args.items(0)
             guard !items.isEmpty else { throw Diagnostic(.runtime, "`parallel` needs at least one component") }
+            if let blocks = try blocks(items, "parallel") { return .system(.parallel(blocks)) }
             var u = 1.0
             for (i, item) in items.enumerated() { u *= try unavailability(item, "|", position: i) }
             return .availability(u)
@@ -36,6 +43,7 @@ enum AvailabilityBuiltins {
                 guard k <= us.count else {
                     throw Diagnostic(.runtime, "`k` (\(k)) cannot exceed the number of components (\(us.count))")
                 }
+                if let blocks = try blocks(list.items, "k_of_n") { return .system(.kOfN(k, blocks)) }
                 return .availability(kOfN(k: k, unavailabilities: us))
             }
             let n = try args.integer(1, "n", in: 1...1_000_000)
@@ -44,6 +52,9 @@ enum AvailabilityBuiltins {
                 throw Diagnostic(.type, "`k_of_n(k, n, a)` needs the availability `a` of each component")
             }
             let u = try args.unavailability(2, "a")
+            if case .system(let block) = args[2], n <= 1000 {
+                return .system(Block(kind: .kOfN(k, Array(repeating: block, count: n)), label: nil, u: kOfN(k: k, n: n, u: u)))
+            }
             return .availability(kOfN(k: k, n: n, u: u))
         },
         NativeFunction("availability", 4) { args in
@@ -73,14 +84,30 @@ enum AvailabilityBuiltins {
         NativeFunction("nines", 1) { args in
             .number(-log10(try args.unavailability(0, "a")))
         },
-        NativeFunction("downtime", 2) { args in
+        NativeFunction("downtime", 3) { args in
             let u = try args.unavailability(0, "a")
             if !args.isAbsent(1) {
                 return .duration(u * (try args.duration(1, "per", positive: true)))
             }
-            return .list(periods.map { name, unit in
-                .record(["period": .string(name), "length": .time(unit.seconds, exponent: 1, unit: 0), "downtime": .duration(u * unit.seconds)])
-            })
+            guard case .record(let calendar) = args[2] else {
+                throw args.wrong("calendar", expected: "a calendar record such as `calendar` or `sre_calendar`", args[2])
+            }
+            var rows: [Value] = []
+            for (name, value) in zip(calendar.names, calendar.values) where name != "name" {
+                guard case .time(let seconds, 1, _) = value, seconds > 0 else {
+                    throw Diagnostic(.type, "calendar field `\(name)` must be a positive duration; got \(Operators.describe(value))")
+                }
+                rows.append(.record(["period": .string(name), "length": .duration(seconds), "downtime": .duration(u * seconds)]))
+            }
+            return .list(rows)
+        },
+        NativeFunction("approx", 2) { args in
+            let digits = try args.integer(1, "digits", in: 1...15)
+            switch args[0] {
+            case .time(let seconds, 1, _): return .string(approximate(seconds, digits: digits))
+            case .number(let x): return .string(Display.number(x, digits: digits))
+            default: throw args.wrong("x", expected: "a duration or a number", args[0])
+            }
         },
         NativeFunction("error_budget", 2) { args in
             let u = try args.unavailability(0, "slo")
@@ -94,10 +121,23 @@ enum AvailabilityBuiltins {
         },
     ]
 
+    /// The items as blocks when any of them is a system, so the result keeps its structure.
+    static func blocks(_ items: [Value], _ what: String) throws -> [Block]? {
+        guard items.contains(where: { if case .system = $0 { true } else { false } }) else { return nil }
+        return try items.enumerated().map { i, item in
+            guard let block = Block.lift(item, label: nil) else {
+                _ = try unavailability(item, what, position: i)
+                return Block.leaf(0, label: nil)
+            }
+            return block
+        }
+    }
+
     static func unavailability(_ value: Value, _ what: String, position: Int) throws -> Double {
         switch value {
         case .availability(let u): return u
         case .percentage(let x): return 1 - x
+        case .system(let b): return b.u
         case .number(let x) where x >= 0 && x <= 1: return 1 - x
         default:
             throw Diagnostic(

@@ -49,6 +49,7 @@ extension NativeArguments {
         switch values[i] {
         case .availability(let u): return u
         case .percentage(let x): return 1 - x
+        case .system(let b): return b.u
         case .number(let x) where x >= 0 && x <= 1: return 1 - x
         case .number(let x):
             throw Diagnostic(

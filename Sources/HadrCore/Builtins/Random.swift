@@ -11,10 +11,21 @@ struct SplitMix64 {
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return Self.mix(state)
+    }
+
+    /// SplitMix64's finaliser: a bijection that scatters nearby inputs.
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// The generator for stream `index` of a seed: streams start at scattered states,
+    /// where `seed + index` would give one stream shifted by a step.
+    static func stream(_ index: Int, of seed: UInt64) -> SplitMix64 {
+        SplitMix64(seed: mix(seed ^ mix(UInt64(index) &+ 1)))
     }
 
     /// Uniform in [0, 1).

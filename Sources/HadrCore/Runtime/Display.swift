@@ -27,7 +27,15 @@ public enum Display {
         if case .list(let list) = value, let columns = list.tableColumns {
             return table(list, columns: columns, style: style)
         }
+        if case .system(let b) = value, b.hasComponents { return system(b, style: style) }
         return inline(value, quoted: true, style: style, depth: 0)
+    }
+
+    /// A system with named components: its diagram, availability, nines and yearly downtime.
+    static func system(_ b: Block, style: Style) -> String {
+        let nines = b.u > 0 ? number(-log10(b.u), digits: 3) : "inf"
+        return b.structure + "\n  " + percent(b.u, style: style) + " · " + nines + " nines · "
+            + duration(b.u * TimeUnit.year.seconds, style: style) + " down a year"
     }
 
     /// A value on one line; strings quoted or not.
@@ -53,6 +61,7 @@ public enum Display {
         case .number(let x): return number(x)
         case .availability(let u): return percent(u, style: style)
         case .percentage(let x): return number(x * 100, digits: 6) + style.unit("%")
+        case .system(let b): return percent(b.u, style: style)
         case .time(let x, let e, let unit): return time(x, exponent: e, unit: unit, style: style)
         case .string(let s): return quoted ? style.string(quote(s)) : s
         case .list(let list):
@@ -177,7 +186,7 @@ public enum Display {
 
     private static func rightAligned(_ value: Value) -> Bool {
         switch value {
-        case .number, .availability, .percentage, .time: true
+        case .number, .availability, .percentage, .system, .time: true
         default: false
         }
     }
@@ -220,6 +229,8 @@ public enum Display {
         case .number(let x): return num(x)
         case .availability(let u): return "{\"availability\": \(num(1 - u)), \"unavailability\": \(num(u))}"
         case .percentage(let x): return "{\"availability\": \(num(x)), \"unavailability\": \(num(1 - x))}"
+        case .system(let b):
+            return "{\"availability\": \(num(1 - b.u)), \"unavailability\": \(num(b.u)), \"structure\": \(jsonString(b.structure))}"
         case .time(let x, let e, _):
             if e == 1 { return "{\"seconds\": \(num(x))}" }
             if e == -1 { return "{\"per_second\": \(num(x))}" }

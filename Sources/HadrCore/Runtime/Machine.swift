@@ -18,6 +18,9 @@ public final class Interrupt: Sendable {
     /// Takes a pending request, clearing it; true if there was one.
     public func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
 
+    /// Whether a request is pending, without taking it (for worker threads).
+    public var isRequested: Bool { flag.load(ordering: .relaxed) }
+
     /// Forgets a request made while nothing was running.
     public func clear() { flag.store(false, ordering: .relaxed) }
 }

@@ -22,6 +22,16 @@ enum Operators {
         case .number(let x): x
         case .availability(let u): 1 - u
         case .percentage(let x): x
+        case .system(let b): 1 - b.u
+        default: nil
+        }
+    }
+
+    /// The unavailability of a value held that way (availabilities and systems), kept exact.
+    static func exactUnavailability(_ value: Value) -> Double? {
+        switch value {
+        case .availability(let u): u
+        case .system(let b): b.u
         default: nil
         }
     }
@@ -49,6 +59,8 @@ enum Operators {
         switch (a, b) {
         case (.availability(let u), .availability(let v)):
             return .availability(series(u, v))
+        case (.system, .availability), (.availability, .system), (.system, .system):
+            return try compose(a, b, series: true)
         case (.time(let x, let e, _), .time(let y, let f, _)):
             return .quantity(x * y, exponent: Int(e) + Int(f))
         case (.time(let x, let e, _), _):
@@ -117,7 +129,7 @@ enum Operators {
         switch a {
         case .number(let x): return .number(-x)
         case .time(let x, let e, let u): return .time(-x, exponent: e, unit: u)
-        case .availability, .percentage: return .number(-(fraction(a) ?? 0))
+        case .availability, .percentage, .system: return .number(-(fraction(a) ?? 0))
         default: throw typeError("cannot negate \(describe(a))")
         }
     }
@@ -129,6 +141,8 @@ enum Operators {
             return u
         case .percentage(let x):
             return 1 - x
+        case .system(let b):
+            return b.u
         case .number(let x) where x >= 0 && x <= 1:
             return 1 - x
         case .number(let x):
@@ -150,6 +164,12 @@ enum Operators {
 
     static func compose(_ a: Value, _ b: Value, series isSeries: Bool) throws -> Value {
         let symbol = isSeries ? "&" : "|"
+        if case .system = a, let x = Block.lift(a, label: nil), let y = Block.lift(b, label: nil) {
+            return .system(isSeries ? .series([x, y]) : .parallel([x, y]))
+        }
+        if case .system = b, let x = Block.lift(a, label: nil), let y = Block.lift(b, label: nil) {
+            return .system(isSeries ? .series([x, y]) : .parallel([x, y]))
+        }
         let u = try unavailability(a, operator: symbol)
         let v = try unavailability(b, operator: symbol)
         return .availability(isSeries ? series(u, v) : parallel(u, v))
@@ -160,8 +180,10 @@ enum Operators {
         func sign(_ x: Double, _ y: Double) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
         switch (a, b) {
         case (.number(let x), .number(let y)): return sign(x, y)
-        case (.availability(let u), .availability(let v)): return sign(v, u)
-        case (.availability, .number), (.number, .availability), (.percentage, _), (_, .percentage):
+        case (.availability, .availability), (.system, .availability), (.availability, .system), (.system, .system):
+            guard let u = exactUnavailability(a), let v = exactUnavailability(b) else { break }
+            return sign(v, u)
+        case (.availability, .number), (.number, .availability), (.percentage, _), (_, .percentage), (.system, .number), (.number, .system):
             guard let x = fraction(a), let y = fraction(b) else { break }
             return sign(x, y)
         case (.time(let x, let e, _), .time(let y, let f, _)) where e == f: return sign(x, y)
@@ -199,6 +221,8 @@ enum Operators {
         switch (target, value) {
         case (.percent, .availability), (.percent, .percentage):
             return value
+        case (.percent, .system(let b)):
+            return .availability(b.u)
         case (.percent, .number(let x)):
             guard x >= 0, x <= 1 else {
                 throw typeError("only a number between 0 and 1 can be shown as a percentage; got \(Display.number(x))")

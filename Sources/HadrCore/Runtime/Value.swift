@@ -9,6 +9,8 @@ public enum Value {
     /// A small share written as a percentage (an unavailability, an error rate), held as
     /// the fraction itself so that tiny shares stay exact; the counterpart of `availability`.
     case percentage(Double)
+    /// A composed system: a reliability block diagram with its unavailability.
+    case system(Block)
     /// A power of time: seconds^exponent (1 a duration, −1 a rate); `unit` is the display unit (0 = best fit).
     case time(Double, exponent: Int8, unit: Int8)
     case string(String)
@@ -37,6 +39,7 @@ public enum Value {
         case .number: "number"
         case .availability: "availability"
         case .percentage: "percentage"
+        case .system: "system"
         case .time(_, let e, _): e == 1 ? "duration" : e == -1 ? "rate" : "time^\(e)"
         case .string: "string"
         case .list(let l): l.isTable ? "table" : "list"
@@ -108,6 +111,12 @@ extension Value {
         case (.number(let a), .number(let b)): a == b
         case (.availability(let a), .availability(let b)): a == b
         case (.percentage(let a), .percentage(let b)): a == b
+        case (.system, _), (_, .system):
+            if let u = Operators.exactUnavailability(self), let v = Operators.exactUnavailability(other) {
+                u == v
+            } else {
+                Operators.fraction(self) != nil && Operators.fraction(self) == Operators.fraction(other)
+            }
         case (.availability, .number), (.number, .availability), (.percentage, .number), (.number, .percentage),
             (.availability, .percentage), (.percentage, .availability):
             Operators.fraction(self) == Operators.fraction(other)

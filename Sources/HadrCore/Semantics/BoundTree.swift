@@ -43,6 +43,8 @@ indirect enum BoundKind {
     case forIn(slot: Int, sequence: Bound, body: Bound)
     case whileLoop(Bound, Bound)
     case importModule(Module)
+    /// An argument of `explain`: `&` and `|` inside keep the diagram, labelled with the source text.
+    case structural(Bound)
 }
 
 /// A resolved piece of an interpolated string.

@@ -318,6 +318,10 @@ struct Resolver {
         let target = try resolve(callee)
         var values: [Bound] = []
         for argument in arguments { values.append(try resolve(argument.value)) }
+        // `explain(a & b)` sees the diagram as written, not just its value.
+        if case .read(.global(let g), "explain") = target.kind, globals.signatures[g]?.map(\.name) == ["system"], values.count == 1 {
+            values[0] = Bound(.structural(values[0]), values[0].range)
+        }
         var calleeName: String?
         if case .name(let name) = callee.kind { calleeName = name }
         if case .read(.global(let g), let name) = target.kind, let parameters = globals.signatures[g] {

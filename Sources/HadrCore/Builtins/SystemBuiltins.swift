@@ -1,0 +1,184 @@
+import Dispatch
+import Glibc
+
+/// Named components, active-passive pairs, and what can be learned from a block diagram:
+/// its derivation, its single points of failure, what to double first, and a simulation.
+enum SystemBuiltins {
+    static let functions: [NativeFunction] = [
+        NativeFunction("component", 4) { args in
+            let name = try args.string(0, "name")
+            if !args.isAbsent(1) {
+                guard args.isAbsent(2), args.isAbsent(3) else {
+                    throw Diagnostic(.type, "give `component` either an availability or `mtbf:` and `mttr:`, not both")
+                }
+                return .system(.leaf(try args.unavailability(1, "a"), label: name, isComponent: true))
+            }
+            guard !args.isAbsent(2), !args.isAbsent(3) else {
+                throw Diagnostic(
+                    .type, "`component` needs an availability or `mtbf:` and `mttr:`",
+                    notes: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"])
+            }
+            let mtbf = try args.duration(2, "mtbf", positive: true)
+            let mttr = try args.duration(3, "mttr")
+            return .system(.leaf(mttr / (mtbf + mttr), label: name, mtbf: mtbf, mttr: mttr, isComponent: true))
+        },
+        NativeFunction("standby", 6) { args in
+            guard let primary = Block.lift(args[0], label: nil) else { throw args.wrong("primary", expected: "an availability or a component", args[0]) }
+            guard let backup = Block.lift(args[1], label: nil) else { throw args.wrong("backup", expected: "an availability or a component", args[1]) }
+            let switchover = try args.duration(2, "switchover")
+            var failures: Double
+            if args.isAbsent(3) {
+                guard case .leaf(let mtbf?, _) = primary.kind else {
+                    throw Diagnostic(
+                        .type, "`standby` needs `failures_per_year:` unless the primary is a component with an MTBF")
+                }
+                failures = TimeUnit.year.seconds / mtbf
+            } else {
+                failures = try args.number(3, "failures_per_year")
+                guard failures >= 0, failures.isFinite else {
+                    throw Diagnostic(.runtime, "`failures_per_year` must not be negative; got \(Display.number(failures))")
+                }
+            }
+            let success = try args.fraction(4, "switch_success")
+            var repair = 3600.0
+            if !args.isAbsent(5) {
+                repair = try args.duration(5, "repair")
+            } else if case .leaf(_, let mttr?) = primary.kind {
+                repair = mttr
+            }
+            return .system(.standby(primary: primary, backup: backup, switchover: switchover, failuresPerYear: failures, switchSuccess: success, repair: repair))
+        },
+        NativeFunction("explain", 1) { args in
+            guard let block = Block.lift(args[0], label: nil) else {
+                throw args.wrong("system", expected: "an availability or a system", args[0])
+            }
+            args.write(Explanation.text(block))
+            return .none
+        },
+        NativeFunction("spof", 1) { args in
+            guard case .system(let block) = args[0] else {
+                throw args.wrong("system", expected: "a system built from components", args[0])
+            }
+            let leaves = block.leaves
+            let points = leaves.filter { leaf in !block.works(down: { $0 === leaf }) }
+            return .list(points.map { Value.string(Explanation.name(of: $0, among: leaves)) })
+        },
+        NativeFunction("improve", 2) { args in
+            guard case .system(var block) = args[0] else {
+                throw args.wrong("system", expected: "a system built from components", args[0])
+            }
+            let target: Double? = args.isAbsent(1) ? nil : try args.unavailability(1, "target")
+            let leaves = block.leaves
+            if target == nil {
+                // Rank each single doubling.
+                let options = leaves.map { leaf -> (String, Double) in
+                    (Explanation.name(of: leaf, among: leaves), block.replacing(leaf, with: .parallel([leaf, leaf])).u)
+                }
+                return .list(options.sorted { $0.1 < $1.1 }.map { name, u in
+                    .record(["double": .string(name), "availability": .availability(u), "nines": .number((-log10(u) * 1000).rounded() / 1000)])
+                })
+            }
+            var rows: [Value] = []
+            var step = 0
+            var doubled: Set<ObjectIdentifier> = []
+            while step < 10, let goal = target, block.u > goal {
+                let candidates = block.leaves.filter { !doubled.contains(ObjectIdentifier($0)) }
+                guard let best = candidates.min(by: { a, b in
+                    block.replacing(a, with: .parallel([a, a])).u < block.replacing(b, with: .parallel([b, b])).u
+                }) else { break }
+                let copy = Block.leaf(best.u, label: best.label, mtbf: nil, mttr: nil, isComponent: best.isComponent)
+                doubled.insert(ObjectIdentifier(best))
+                doubled.insert(ObjectIdentifier(copy))
+                block = block.replacing(best, with: .parallel([best, copy]))
+                step += 1
+                rows.append(.record([
+                    "step": .number(Double(step)), "double": .string(Explanation.name(of: best, among: leaves)),
+                    "availability": .availability(block.u), "meets_target": .bool(block.u <= goal),
+                ]))
+            }
+            return .list(rows)
+        },
+        NativeFunction("simulate", 5) { args in
+            guard let block = Block.lift(args[0], label: nil) else {
+                throw args.wrong("system", expected: "an availability or a system", args[0])
+            }
+            let years = try args.number(1, "years")
+            guard years.isFinite, years > 0, years <= 1e7 else {
+                throw Diagnostic(.runtime, "`years` must be between 0 and 10000000; got \(Display.number(years))")
+            }
+            let runs = try args.integer(3, "runs", in: 2...10_000)
+            let defaultRepair = try args.duration(4, "mttr", positive: true)
+            var seed: UInt64 = 0
+            if args.isAbsent(2) {
+                var clock = SplitMix64.unseeded()
+                seed = clock.next()
+            } else {
+                let s = try args.number(2, "seed")
+                guard s.isFinite else { throw Diagnostic(.runtime, "`seed` must be a finite number") }
+                seed = UInt64(bitPattern: Int64(clamping: Int(exactly: s.rounded()) ?? 0))
+            }
+            let estimate = try Simulation.run(
+                block, years: years, runs: runs, seed: seed, defaultRepair: defaultRepair, interrupt: args.machine.interrupt)
+            try args.tick()
+            return .record([
+                "availability": .availability(estimate.u), "low": .availability(estimate.high),
+                "high": .availability(estimate.low), "analytic": .availability(block.u),
+                "years": .number(years), "runs": .number(Double(runs)),
+            ])
+        },
+    ]
+}
+
+/// The step-by-step derivation `explain` prints, with the chapter's formulas.
+enum Explanation {
+    /// A leaf's name: its label, else its availability.
+    static func name(of leaf: Block, among leaves: [Block]) -> String {
+        leaf.label ?? Display.percent(leaf.u)
+    }
+
+    static func text(_ block: Block) -> String {
+        var lines: [String] = []
+        var seen = Set<String>()
+        derive(block, into: &lines, seen: &seen)
+        let nines = block.u > 0 ? Display.number(-log10(block.u), digits: 3) : "inf"
+        lines.append("=> \(Display.percent(block.u)) (\(nines) nines, \(Display.duration(block.u * TimeUnit.year.seconds)) down a year)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func a(_ b: Block) -> String { Display.percent(b.u) }
+    private static func u(_ b: Block) -> String { Display.number(b.u * 100, digits: 6) + "%" }
+
+    /// Appends the steps for `block` after those of its parts; a part used twice
+    /// (`db | db`) is described once.
+    private static func derive(_ block: Block, into lines: inout [String], seen: inout Set<String>) {
+        let key = if case .leaf = block.kind { "\(block.label ?? "")=\(block.u)" } else { "\(ObjectIdentifier(block))" }
+        guard seen.insert(key).inserted else { return }
+        for child in block.children { derive(child, into: &lines, seen: &seen) }
+        let title = block.structure
+        switch block.kind {
+        case .leaf(let mtbf?, let mttr?):
+            lines.append("\(title): A = MTBF / (MTBF + MTTR)")
+            lines.append("    = \(Display.duration(mtbf)) / (\(Display.duration(mtbf)) + \(Display.duration(mttr))) = \(a(block))")
+        case .leaf:
+            if let label = block.label, label != a(block), label != Display.plain(.availability(block.u), quoted: false) {
+                lines.append("\(label) = \(a(block))")
+            }
+        case .series(let parts):
+            let symbols = parts.indices.map { "A\($0 + 1)" }.joined(separator: " × ")
+            lines.append("\(title): in series, all must work: A = \(symbols)")
+            lines.append("    = " + parts.map(a).joined(separator: " × ") + " = \(a(block))")
+        case .parallel(let parts):
+            let symbols = parts.indices.map { "(1 − A\($0 + 1))" }.joined()
+            lines.append("\(title): in parallel, one must work: A = 1 − \(symbols)")
+            lines.append("    = 1 − " + parts.map { "(\(u($0)))" }.joined() + " = \(a(block))")
+        case .kOfN(let k, let parts):
+            lines.append("\(title): at least \(k) of \(parts.count) must work: A = P(working ≥ \(k))")
+            lines.append("    = \(a(block))")
+        case .standby(let primary, let backup, let switchover, let f, let ok, let repair):
+            lines.append("\(title): active-passive: U = U1 × U2 + f × switchover / year + f × (1 − p) × repair / year")
+            lines.append(
+                "    = \(u(primary)) × \(u(backup)) + \(Display.number(f)) × \(Display.duration(switchover)) / 1y + \(Display.number(f)) × \(Display.number(1 - ok)) × \(Display.duration(repair)) / 1y")
+            lines.append("    = \(u(block)) unavailable, A = \(a(block))")
+        }
+    }
+}
