@@ -398,8 +398,16 @@ public struct Parser {
                 expr = Expr(.index(expr, subscriptExpr), expr.range.to(close.range))
             } else if raw.is(.dot) || (ignoreNewlines.last == true && current.is(.dot)) {
                 advance()
-                let (name, range) = try identifier("a field name after `.`")
-                expr = Expr(.field(expr, name, range), expr.range.to(range))
+                // Any word may name a field (`timeline.to`), reserved or not.
+                let token = current
+                let name: String
+                if case .keyword(let k) = token.kind {
+                    advance()
+                    name = k.rawValue
+                } else {
+                    name = try identifier("a field name after `.`").0
+                }
+                expr = Expr(.field(expr, name, token.range), expr.range.to(token.range))
             } else {
                 return expr
             }
