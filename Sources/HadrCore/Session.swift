@@ -118,10 +118,26 @@ public final class Session {
                 if echo, !Self.isNone(value) { self.onResult(value) }
             }
         } catch let d as Diagnostic {
-            throw d
+            throw Self.locatedInUserCode(d)
         } catch {
             throw Diagnostic(.runtime, "\(error)")
         }
+    }
+
+    /// An error raised inside the standard library is shown at the user's call into it,
+    /// with the library's own line as a note.
+    private static func locatedInUserCode(_ d: Diagnostic) -> Diagnostic {
+        guard let file = d.file, file.name.hasPrefix("stdlib/"), let range = d.range,
+            let index = d.frames.firstIndex(where: { !$0.file.name.hasPrefix("stdlib/") })
+        else { return d }
+        var moved = d
+        let frame = d.frames[index]
+        let (line, column) = file.location(of: range.start)
+        moved.file = frame.file
+        moved.range = frame.range
+        moved.notes.append("note: raised in `\(frame.function)` at \(file.name):\(line):\(column)")
+        moved.frames = Array(d.frames.dropFirst(index + 1))
+        return moved
     }
 
     private static func isNone(_ value: Value) -> Bool {

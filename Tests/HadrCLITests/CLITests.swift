@@ -36,12 +36,32 @@ struct HadrProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Read stderr beside stdout: a full pipe would otherwise block the child.
+        let errors = ErrorReader(err.fileHandleForReading)
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = errors.finish()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// Drains a pipe on a thread of its own.
+    final class ErrorReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        func finish() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     static func temporaryFolder() throws -> URL {

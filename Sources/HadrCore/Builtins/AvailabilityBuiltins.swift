@@ -61,11 +61,21 @@ enum AvailabilityBuiltins {
             let hasMTBF = !args.isAbsent(0) || !args.isAbsent(1)
             let hasDowntime = !args.isAbsent(2) || !args.isAbsent(3)
             if hasMTBF, !hasDowntime {
+                if args.isAbsent(0) || args.isAbsent(1) {
+                    throw Diagnostic(
+                        .type, "`availability` needs both `mtbf:` and `mttr:`",
+                        notes: ["help: availability(mtbf: 1000h, mttr: 10h)"])
+                }
                 let mtbf = try args.duration(0, "mtbf", positive: true)
                 let mttr = try args.duration(1, "mttr")
                 return .availability(mttr / (mtbf + mttr))
             }
             if hasDowntime, !hasMTBF {
+                if args.isAbsent(2) || args.isAbsent(3) {
+                    throw Diagnostic(
+                        .type, "`availability` needs both `downtime:` and `per:`",
+                        notes: ["help: availability(downtime: 1h, per: 1y)"])
+                }
                 let downtime = try args.duration(2, "downtime")
                 let period = try args.duration(3, "per", positive: true)
                 guard downtime <= period else {

@@ -112,13 +112,14 @@ enum ResilienceBuiltins {
                 worst += most * wait
             }
             nominal += wait
-            // Once every wait is the cap, the rest adds up without a loop.
-            let settled = jitter == "decorrelated" ? previousWorst >= cap && previousMean >= cap : wait >= cap
+            // Once every wait is the cap (or, with factor 1, the same), the rest adds up without a loop.
+            let settled = jitter == "decorrelated" ? previousWorst >= cap && previousMean >= cap : wait >= cap || factor == 1
+            let steady = jitter == "decorrelated" ? cap : wait
             if settled, k < attempts {
                 let rest = Double(attempts - k)
-                nominal += rest * cap
-                expected += rest * (jitter == "decorrelated" ? cap : mean * cap)
-                worst += rest * (jitter == "decorrelated" ? cap : most * cap)
+                nominal += rest * wait
+                expected += rest * (jitter == "decorrelated" ? steady : mean * steady)
+                worst += rest * (jitter == "decorrelated" ? steady : most * steady)
                 break
             }
             k += 1

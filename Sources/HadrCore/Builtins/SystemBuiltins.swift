@@ -104,7 +104,7 @@ enum SystemBuiltins {
             }
             let years = try args.number(1, "years")
             guard years.isFinite, years > 0, years <= 1e7 else {
-                throw Diagnostic(.runtime, "`years` must be between 0 and 10000000; got \(Display.number(years))")
+                throw Diagnostic(.runtime, "`years` must be above 0 and at most 10000000; got \(Display.number(years))")
             }
             let runs = try args.integer(3, "runs", in: 2...10_000)
             let defaultRepair = try args.duration(4, "mttr", positive: true)
@@ -118,7 +118,8 @@ enum SystemBuiltins {
                 seed = UInt64(bitPattern: Int64(clamping: Int(exactly: s.rounded()) ?? 0))
             }
             let estimate = try Simulation.run(
-                block, years: years, runs: runs, seed: seed, defaultRepair: defaultRepair, interrupt: args.machine.interrupt)
+                block, years: years, runs: runs, seed: seed, defaultRepair: defaultRepair, interrupt: args.machine.interrupt,
+                deadline: args.machine.deadline)
             try args.tick()
             return .record([
                 "availability": .availability(estimate.u), "low": .availability(estimate.high),

@@ -33,13 +33,24 @@ public struct DiagnosticRenderer: Sendable {
         if let file = diagnostic.file, let range = diagnostic.range {
             let (line, column) = file.location(of: range.start)
             out += palette.location("\(file.name):\(line):\(column):") + " " + palette.error(label + ":") + " " + diagnostic.message + "\n"
-            let source = file.lineText(line)
+            var source = Array(file.lineText(line).replacingTabs)
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
-            out += " \(gutter) | \(source.replacingTabs)\n"
             let (endLine, endColumn) = file.location(of: range.end)
-            let width = endLine == line ? max(1, endColumn - column) : max(1, source.count - column + 1)
-            out += " \(pad) | " + String(repeating: " ", count: max(0, column - 1)) + palette.caret(String(repeating: "^", count: width)) + "\n"
+            var width = endLine == line ? max(1, endColumn - column) : max(1, source.count - column + 1)
+            var caretColumn = column
+            // A very long line shows a window around the error, not the whole line.
+            let window = 100
+            if source.count > window + 20 {
+                let start = max(0, min(column - 1 - window / 2, source.count - window))
+                let end = min(source.count, start + window)
+                let shown = (start > 0 ? "…" : "") + String(source[start..<end]) + (end < source.count ? "…" : "")
+                caretColumn = column - start + (start > 0 ? 1 : 0)
+                width = min(width, window - (column - 1 - start))
+                source = Array(shown)
+            }
+            out += " \(gutter) | \(String(source))\n"
+            out += " \(pad) | " + String(repeating: " ", count: max(0, caretColumn - 1)) + palette.caret(String(repeating: "^", count: max(1, width))) + "\n"
         } else if let file = diagnostic.file {
             out += palette.location("\(file.name):") + " " + palette.error(label + ":") + " " + diagnostic.message + "\n"
         } else {

@@ -65,7 +65,8 @@ final class Machine {
     var depth = 0
     var budget = Machine.checkInterval
     private var stepsUsed = 0
-    private var deadline: Double?
+    /// When the current evaluation must stop, if it has a time limit (read by worker threads' stop checks).
+    private(set) var deadline: Double?
     var limits: Limits
     let interrupt: Interrupt
     var output: (String) -> Void

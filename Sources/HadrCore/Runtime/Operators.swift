@@ -3,6 +3,11 @@ import Glibc
 /// The meaning of each operator on each kind of value. Errors carry no location:
 /// the compiled code that called them adds it.
 enum Operators {
+    /// The longest string `+` builds.
+    static let maxStringBytes = 100_000_000
+    /// The longest list `+` builds.
+    static let maxListItems = 10_000_000
+
     static func typeError(_ message: String, notes: [String] = []) -> Diagnostic {
         Diagnostic(.type, message, notes: notes)
     }
@@ -41,8 +46,14 @@ enum Operators {
         case (.time(let x, let e, _), .time(let y, let f, _)) where e == f:
             return .time(subtract ? x - y : x + y, exponent: e, unit: 0)
         case (.string(let x), .string(let y)) where !subtract:
+            guard x.utf8.count + y.utf8.count <= maxStringBytes else {
+                throw Diagnostic(.limit, "the string would be longer than \(maxStringBytes) bytes, the most a string may hold")
+            }
             return .string(x + y)
         case (.list(let x), .list(let y)) where !subtract:
+            guard x.items.count + y.items.count <= maxListItems else {
+                throw Diagnostic(.limit, "the list would hold more than \(maxListItems) items, the most `+` builds")
+            }
             return .list(x.items + y.items)
         default:
             if let x = fraction(a), let y = fraction(b) { return .number(subtract ? x - y : x + y) }

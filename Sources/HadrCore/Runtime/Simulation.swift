@@ -6,6 +6,9 @@ import Glibc
 /// accumulated over independent runs spread over the cores. Each run has its own seed
 /// derived from the caller's, so a seed gives the same answer however runs are scheduled.
 enum Simulation {
+    /// The most failure and repair events one simulation may process.
+    static let maxEvents = 100_000_000.0
+
     /// The estimated unavailability and its 95% interval.
     struct Estimate {
         var u: Double
@@ -58,7 +61,8 @@ enum Simulation {
         }
     }
 
-    static func run(_ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt) throws -> Estimate {
+    static func run(_ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt, deadline: Double?) throws -> Estimate {
+        let shouldStop: @Sendable () -> Bool = { interrupt.isRequested || deadline.map { Machine.now() > $0 } ?? false }
         var leaves: [Block] = []
         let tree = compile(block, leaves: &leaves)
         let rates = leaves.map { leaf -> Rates in
@@ -69,12 +73,23 @@ enum Simulation {
             return Rates(mtbf: mtbf, mttr: mttr)
         }
         let horizon = years / Double(runs) * TimeUnit.year.seconds
+        // Each leaf fails and is repaired about once per MTBF + MTTR: refuse a run
+        // that would take longer than anyone waits.
+        let events = rates.reduce(0.0) { $0 + 2 * years * TimeUnit.year.seconds / ($1.mtbf + $1.mttr) }
+        guard events <= maxEvents else {
+            throw Diagnostic(
+                .limit, "the simulation would need about \(Display.number(events, digits: 3)) events, more than the \(Display.number(maxEvents)) allowed",
+                notes: ["help: simulate fewer years"])
+        }
         let results = Results(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var random = SplitMix64.stream(run, of: seed)
-            results.values[run] = simulateOne(tree, rates: rates, horizon: horizon, random: &random, interrupt: interrupt)
+            results.values[run] = simulateOne(tree, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
         }
         if interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted") }
+        if let deadline, Machine.now() > deadline {
+            throw Diagnostic(.limit, "the simulation ran past the time limit", notes: ["help: simulate fewer years, or raise --timeout"])
+        }
         let values = results.values
         let mean = values.reduce(0, +) / Double(runs)
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(runs - 1)
@@ -84,7 +99,7 @@ enum Simulation {
     }
 
     /// One run: the share of `horizon` seconds the system spent down.
-    static func simulateOne(_ tree: Node, rates: [Rates], horizon: Double, random: inout SplitMix64, interrupt: Interrupt) -> Double {
+    static func simulateOne(_ tree: Node, rates: [Rates], horizon: Double, random: inout SplitMix64, shouldStop: () -> Bool) -> Double {
         let n = rates.count
         var down = [Bool](repeating: false, count: n)
         var next = [Double](repeating: 0, count: n)
@@ -118,7 +133,7 @@ enum Simulation {
             next[i] = time + sample(down[i] ? rates[i].mttr : rates[i].mtbf, &random)
             systemUp = down.withUnsafeBufferPointer { tree.works($0) }
             events += 1
-            if events & 0xFFFF == 0, interrupt.isRequested { break }
+            if events & 0xFFFF == 0, shouldStop() { break }
         }
         return downtime / horizon
     }

@@ -59,8 +59,16 @@ public final class Cell {
 
 /// An immutable list; a list of records with the same fields is a table.
 public final class ListBox {
-    public let items: [Value]
+    public private(set) var items: [Value]
     init(_ items: [Value]) { self.items = items }
+
+    deinit { DeepRelease.drain(take()) }
+
+    /// Hands the items over to a releaser, leaving the box empty.
+    fileprivate func take() -> [Value] {
+        defer { items = [] }
+        return items
+    }
 
     /// The field names shared by every element, when the list is a non-empty table.
     public var tableColumns: [String]? {
@@ -77,11 +85,18 @@ public final class ListBox {
 /// An immutable record whose fields keep the order they were written in.
 public final class RecordBox {
     public let names: [String]
-    public let values: [Value]
+    public private(set) var values: [Value]
 
     init(names: [String], values: [Value]) {
         self.names = names
         self.values = values
+    }
+
+    deinit { DeepRelease.drain(take()) }
+
+    fileprivate func take() -> [Value] {
+        defer { values = [] }
+        return values
     }
 
     convenience init(_ fields: KeyValuePairs<String, Value>) {
@@ -91,6 +106,41 @@ public final class RecordBox {
     public subscript(name: String) -> Value? {
         guard let i = names.firstIndex(of: name) else { return nil }
         return values[i]
+    }
+}
+
+/// Releases nested lists and records with a loop instead of recursion, so that a list
+/// nested millions deep (`for i in 1..3000000 do x = [x] end`) does not exhaust the stack
+/// when it is freed. A box is emptied here only when nothing else holds it.
+enum DeepRelease {
+    private static func isContainer(_ value: Value) -> Bool {
+        switch value {
+        case .list, .record: true
+        default: false
+        }
+    }
+
+    static func drain(_ values: [Value]) {
+        guard values.contains(where: isContainer) else { return }
+        var pending = values
+        while var current = pending.popLast() {
+            var list: ListBox?
+            var record: RecordBox?
+            switch current {
+            case .list(let box): list = box
+            case .record(let box): record = box
+            default: continue
+            }
+            // Drop the enum's reference so that the one left is ours alone, if no one else's.
+            current = .none
+            if var box = list {
+                list = nil
+                if isKnownUniquelyReferenced(&box) { pending.append(contentsOf: box.take()) }
+            } else if var box = record {
+                record = nil
+                if isKnownUniquelyReferenced(&box) { pending.append(contentsOf: box.take()) }
+            }
+        }
     }
 }
 
