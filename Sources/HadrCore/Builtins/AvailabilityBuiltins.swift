@@ -144,15 +144,11 @@ enum AvailabilityBuiltins {
     }
 
     static func unavailability(_ value: Value, _ what: String, position: Int) throws -> Double {
-        switch value {
-        case .availability(let u): return u
-        case .percentage(let x): return 1 - x
-        case .system(let b): return b.u
-        case .number(let x) where x >= 0 && x <= 1: return 1 - x
-        default:
+        guard let u = Operators.unavailabilityOf(value) else {
             throw Diagnostic(
                 .type, "component \(position + 1) of `\(what)` must be an availability or a number between 0 and 1; got \(Operators.describe(value))")
         }
+        return u
     }
 
     /// log C(n, j), exact for the sizes people use.

@@ -46,11 +46,8 @@ extension NativeArguments {
 
     /// The unavailability of an availability, or of a number in [0, 1].
     func unavailability(_ i: Int, _ name: String) throws -> Double {
+        if let u = Operators.unavailabilityOf(values[i]) { return u }
         switch values[i] {
-        case .availability(let u): return u
-        case .percentage(let x): return 1 - x
-        case .system(let b): return b.u
-        case .number(let x) where x >= 0 && x <= 1: return 1 - x
         case .number(let x):
             throw Diagnostic(
                 .runtime, "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))")

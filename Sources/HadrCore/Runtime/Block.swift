@@ -73,13 +73,8 @@ public final class Block {
 
     /// A value as a block: systems as they are, availabilities and numbers as leaves.
     static func lift(_ value: Value, label: String?) -> Block? {
-        switch value {
-        case .system(let b): return b
-        case .availability(let u): return .leaf(u, label: label)
-        case .percentage(let x): return .leaf(1 - x, label: label)
-        case .number(let x) where x >= 0 && x <= 1: return .leaf(1 - x, label: label)
-        default: return nil
-        }
+        if case .system(let b) = value { return b }
+        return Operators.unavailabilityOf(value).map { .leaf($0, label: label) }
     }
 
     /// Whether a component made by `component` is anywhere inside.

@@ -32,6 +32,18 @@ enum Operators {
         }
     }
 
+    /// The unavailability a value stands for: an availability, a percentage, a system, or
+    /// a number in [0, 1]; nil for anything else. Callers word their own errors.
+    static func unavailabilityOf(_ value: Value) -> Double? {
+        switch value {
+        case .availability(let u): u
+        case .percentage(let x): 1 - x
+        case .system(let b): b.u
+        case .number(let x) where x >= 0 && x <= 1: 1 - x
+        default: nil
+        }
+    }
+
     /// The unavailability of a value held that way (availabilities and systems), kept exact.
     static func exactUnavailability(_ value: Value) -> Double? {
         switch value {
@@ -147,15 +159,8 @@ enum Operators {
 
     /// The unavailability of a block, from an availability or a number in [0, 1].
     static func unavailability(_ value: Value, operator symbol: String) throws -> Double {
+        if let u = unavailabilityOf(value) { return u }
         switch value {
-        case .availability(let u):
-            return u
-        case .percentage(let x):
-            return 1 - x
-        case .system(let b):
-            return b.u
-        case .number(let x) where x >= 0 && x <= 1:
-            return 1 - x
         case .number(let x):
             throw typeError(
                 "`\(symbol)` combines availabilities, or numbers between 0 and 1; got \(Display.number(x))",
