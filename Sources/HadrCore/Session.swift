@@ -36,7 +36,7 @@ public final class Session {
         stdlibGlobalCount = globals.count
         let argsSlot = globals.declare("args")
         machine.growGlobals(to: globals.count)
-        machine.globals[argsSlot] = .list(options.arguments.map(Value.string))
+        machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
     }
 
     /// The stdlib files, those that others build on first.
@@ -185,7 +185,7 @@ public final class Session {
         let slot = globals.declare(name)
         globals.signatures[slot] = nil
         machine.growGlobals(to: globals.count)
-        machine.globals[slot] = value
+        machine.setGlobal(slot, value)
     }
 
     /// Names bound in the session, for completion and `:vars`.

@@ -109,6 +109,30 @@ import Testing
         #expect(eval("fn fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(20)") == "6765")
     }
 
+    @Test func aFunctionMayReplaceItselfWhileItRuns() {
+        // Calls through a global borrow the callee; the replaced one must stay alive until its call ends.
+        let text = """
+            fn f(n) = do
+              f = fn(x) = x * 100
+              junk = [n, n + 1, "{n}"]
+              n + 1
+            end
+            fn loop(k) = do
+              for i in 1..k do step = fn(x) = x + i end
+              step(0)
+            end
+            step = fn(x) = x
+            [f(1), f(1), loop(1000), step(1)]
+            """
+        #expect(eval(text) == "[2, 100, 1000, 1001]")
+    }
+
+    @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
+        #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
+        #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")
+        #expect(eval("g(print(\"not printed\"))\nfn g(a) = a").hasPrefix("error: `g` is used before it is given a value"))
+    }
+
     @Test func runawayRecursionIsALimit() {
         let outcome = run("fn f(n) = f(n + 1) + 1\nf(0)")
         #expect(outcome.error?.kind == .limit)

@@ -336,7 +336,7 @@ struct Compiler {
         case .global(let g):
             return { m in
                 let v = try code(m)
-                m.globals[g] = v
+                m.setGlobal(g, v)
                 return .none
             }
         }
@@ -428,7 +428,7 @@ struct Compiler {
         case .global(let g):
             return { m in
                 let f = Value.function(Self.closure(m, proto, sources))
-                m.globals[g] = f
+                m.setGlobal(g, f)
                 return .none
             }
         }
@@ -452,6 +452,9 @@ struct Compiler {
                 }
                 do { return try m.call(f, positional: positional, named: named) } catch { throw annotate(error, f, range) }
             }
+        }
+        if case .read(.global(let g), _) = calleeNode.kind, argumentNodes.count <= 3 {
+            return globalCall(g, callee, argumentNodes, range)
         }
         // `consume` moves the callee and the arguments instead of copying them,
         // which saves a retain and a release of the function on every call.
@@ -525,6 +528,79 @@ struct Compiler {
                 values.reserveCapacity(arguments.count)
                 for code in arguments { values.append(try code(m)) }
                 do { return try m.call(f, positional: values, named: []) } catch { throw annotate(error, f, range) }
+            }
+        }
+    }
+
+    /// A call of a global with up to three positional arguments. The callee is borrowed
+    /// from the machine's table of global functions, so a call retains nothing; the
+    /// arguments go straight into the callee's frame.
+    private func globalCall(_ g: Int, _ callee: @escaping Code, _ arguments: [Bound], _ range: SourceRange) -> Code {
+        // Each argument compiled on its own: a closure taken out of an array is called through a thunk.
+        let slow: (Machine, [Value]) throws -> Value = { m, values in
+            let f = try callee(m)
+            do { return try m.call(f, positional: values, named: []) } catch { throw annotate(error, f, range) }
+        }
+        switch arguments.count {
+        case 0:
+            return { m in
+                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 0 && m.hasRoom($0.frameSize) }) {
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        do { return try m.enter(fn, m.sp, argc: 0) } catch { throw annotate(error, fn, range) }
+                    }
+                }
+                return try slow(m, [])
+            }
+        case 1:
+            let a0 = compile(arguments[0])
+            return { m in
+                if case .undefined = m.globals[g] { _ = try callee(m) }
+                let v0 = try a0(m)
+                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 1 && m.hasRoom($0.frameSize) }) {
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        do { return try m.enter(fn, base, argc: 1) } catch { throw annotate(error, fn, range) }
+                    }
+                }
+                return try slow(m, [v0])
+            }
+        case 2:
+            let a0 = compile(arguments[0])
+            let a1 = compile(arguments[1])
+            return { m in
+                if case .undefined = m.globals[g] { _ = try callee(m) }
+                let v0 = try a0(m)
+                let v1 = try a1(m)
+                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 2 && m.hasRoom($0.frameSize) }) {
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    (base + 1).initialize(to: consume v1)
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        do { return try m.enter(fn, base, argc: 2) } catch { throw annotate(error, fn, range) }
+                    }
+                }
+                return try slow(m, [v0, v1])
+            }
+        default:
+            let a0 = compile(arguments[0])
+            let a1 = compile(arguments[1])
+            let a2 = compile(arguments[2])
+            return { m in
+                if case .undefined = m.globals[g] { _ = try callee(m) }
+                let v0 = try a0(m)
+                let v1 = try a1(m)
+                let v2 = try a2(m)
+                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 3 && m.hasRoom($0.frameSize) }) {
+                    let base = m.sp
+                    base.initialize(to: consume v0)
+                    (base + 1).initialize(to: consume v1)
+                    (base + 2).initialize(to: consume v2)
+                    return try u._withUnsafeGuaranteedRef { fn in
+                        do { return try m.enter(fn, base, argc: 3) } catch { throw annotate(error, fn, range) }
+                    }
+                }
+                return try slow(m, [v0, v1, v2])
             }
         }
     }

@@ -58,9 +58,16 @@ final class Machine {
     let stackBase: UnsafeMutablePointer<Value>
     let stackEnd: UnsafeMutablePointer<Value>
     /// Global slots; reallocated as the global table grows, so code reads it through the machine.
-    var globals: UnsafeMutablePointer<Value>
+    /// Written only through `setGlobal`, which keeps `globalFunctions` in step.
+    private(set) var globals: UnsafeMutablePointer<Value>
+    /// For each global slot, the function it holds, unretained: a call through a global
+    /// borrows its callee from here instead of retaining and releasing it.
+    private(set) var globalFunctions: UnsafeMutablePointer<Unmanaged<Function>?>
     private(set) var globalCount = 0
     private var globalCapacity = 0
+    /// Functions replaced in their global slot while calls were running: a running call
+    /// may be borrowing one, so they live until the machine is back at top level.
+    private var retired: [Value] = []
 
     var depth = 0
     var budget = Machine.checkInterval
@@ -81,6 +88,7 @@ final class Machine {
         fp = stackBase
         sp = stackBase
         globals = UnsafeMutablePointer<Value>.allocate(capacity: 0)
+        globalFunctions = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: 0)
     }
 
     deinit {
@@ -88,6 +96,7 @@ final class Machine {
         stackBase.deallocate()
         globals.deinitialize(count: globalCount)
         globals.deallocate()
+        globalFunctions.deallocate()
     }
 
     /// Makes room for `count` globals; new ones start undefined.
@@ -99,10 +108,38 @@ final class Machine {
             fresh.moveInitialize(from: globals, count: globalCount)
             globals.deallocate()
             globals = fresh
+            let freshFunctions = UnsafeMutablePointer<Unmanaged<Function>?>.allocate(capacity: capacity)
+            freshFunctions.moveInitialize(from: globalFunctions, count: globalCount)
+            globalFunctions.deallocate()
+            globalFunctions = freshFunctions
             globalCapacity = capacity
         }
         (globals + globalCount).initialize(repeating: .undefined, count: count - globalCount)
+        (globalFunctions + globalCount).initialize(repeating: nil, count: count - globalCount)
         globalCount = count
+    }
+
+    /// Assigns a global slot, keeping its borrowed function up to date.
+    @inline(__always)
+    func setGlobal(_ g: Int, _ value: Value) {
+        let borrowed = globalFunctions[g]
+        if case .function(let f) = value {
+            globalFunctions[g] = Unmanaged.passUnretained(f)
+        } else {
+            globalFunctions[g] = nil
+        }
+        if borrowed != nil, depth > 0 {
+            // The old function may be running, borrowed by its call: keep it alive.
+            retired.append((globals + g).move())
+            (globals + g).initialize(to: value)
+        } else {
+            globals[g] = value
+        }
+    }
+
+    /// Frees the functions retired while calls were running, once none is.
+    func releaseRetired() {
+        if depth == 0, !retired.isEmpty { retired.removeAll() }
     }
 
     /// Copies of the globals, to restore after a failed REPL line.
@@ -112,7 +149,7 @@ final class Machine {
         globals.deinitialize(count: globalCount)
         globalCount = 0
         growGlobals(to: saved.count)
-        for (i, v) in saved.enumerated() { globals[i] = v }
+        for (i, v) in saved.enumerated() { setGlobal(i, v) }
     }
 
     // MARK: Limits and interrupts
@@ -311,6 +348,7 @@ final class Machine {
         }
         for statement in module.statements {
             let value = try statement.code(self)
+            releaseRetired()
             if statement.echo { try echo(value, statement.range) }
         }
     }
