@@ -28,7 +28,8 @@ extension Session {
             if !labels.isEmpty { return labels }
         }
         guard !word.isEmpty else { return [] }
-        let names = Set(globalNames.filter { value(of: $0) != nil } + Keyword.allCases.map(\.rawValue))
+        // Library names are offered without loading their files.
+        let names = Set(globalNames.filter { Self.libraryNames.contains($0) || value(of: $0) != nil } + Keyword.allCases.map(\.rawValue))
         return names.filter { $0.hasPrefix(word) }.sorted()
     }
 

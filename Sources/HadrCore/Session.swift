@@ -11,29 +11,31 @@ public final class Session {
     }
 
     private let globals = GlobalTable()
-    /// How many globals the standard library declared; the user's come after.
-    private var stdlibGlobalCount = 0
     private let machine: Machine
     /// Canonical path → module, for files already imported.
     private var modules: [String: Module] = [:]
     private var importStack: [String] = []
     /// Builtin and stdlib names by domain (the stdlib file they are declared in).
-    public private(set) var domains: [(domain: String, names: [String])] = []
+    public let domains: [(domain: String, names: [String])]
+    /// Whether a top-level evaluation is running (a library file loaded then must not restart the clock).
+    private var running = false
+    /// An error raised while loading a library file, reported by the evaluation that needed it.
+    private var libraryFailure: Diagnostic?
 
     /// Called with the value of each top-level bare expression.
     public var onResult: (Value) -> Void = { _ in }
 
+    /// Starts a session. The standard library is not loaded here: each file is parsed,
+    /// compiled and run the first time one of its names is used, so a session that needs
+    /// none of it starts without that work.
     public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) throws(Diagnostic) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
+        domains = Self.library.map { (String($0.name.dropLast(".hadr".count)), $0.defines) }
         machine.hooks = self
-        for (name, text) in Self.stdlibInLoadOrder {
-            let file = SourceFile(name: "stdlib/\(name)", text: text)
-            let before = globals.count
-            try execute(file, echo: false)
-            let domain = String(name.dropLast(".hadr".count))
-            domains.append((domain, Array(globals.names[before..<globals.count])))
+        for (index, file) in Self.library.enumerated() {
+            globals.deferNames(file.defines, toFile: index)
         }
-        stdlibGlobalCount = globals.count
+        globals.loadDeferred = { [unowned self] index in self.loadLibrary(index) }
         let argsSlot = globals.declare("args")
         machine.growGlobals(to: globals.count)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
@@ -42,12 +44,37 @@ public final class Session {
     /// The stdlib files, those that others build on first.
     static let loadOrder = ["core", "math", "lists", "text", "availability", "systems", "resilience", "recovery"]
 
-    static var stdlibInLoadOrder: [(name: String, text: String)] {
+    static let library: [(name: String, text: String, defines: [String])] =
         EmbeddedStdlib.files.sorted { a, b in
             let i = loadOrder.firstIndex(of: String(a.name.dropLast(5))) ?? loadOrder.count
             let j = loadOrder.firstIndex(of: String(b.name.dropLast(5))) ?? loadOrder.count
             return (i, a.name) < (j, b.name)
         }
+
+    /// Every name the standard library defines, loaded or not.
+    static let libraryNames: Set<String> = Set(library.flatMap(\.defines))
+
+    /// Loads one library file: its names are declared and its top level runs.
+    private func loadLibrary(_ index: Int) {
+        let entry = Self.library[index]
+        let file = SourceFile(name: "stdlib/\(entry.name)", text: entry.text)
+        do {
+            let module = try compile(file)
+            if !running { machine.begin() }
+            try machine.run(module) { _, _ in }
+        } catch let d as Diagnostic {
+            libraryFailure = libraryFailure ?? d
+        } catch {
+            libraryFailure = libraryFailure ?? Diagnostic(.runtime, "\(error)")
+        }
+    }
+
+    /// Loads every library file not loaded yet (for `help()`, and tests of the library).
+    public func loadWholeLibrary() {
+        for entry in Self.library {
+            for name in entry.defines { _ = globals.slot(of: name) }
+        }
+        machine.growGlobals(to: globals.count)
     }
 
     /// The limits of the next evaluation.
@@ -106,6 +133,7 @@ public final class Session {
             try self.importModule(path, from: from, range: range)
         }
         let chunk = try resolver.resolve(statements)
+        if let failure = libraryFailure { throw failure }
         machine.growGlobals(to: globals.count)
         return Compiler.compile(chunk, file: file)
     }
@@ -113,6 +141,8 @@ public final class Session {
     private func execute(_ file: SourceFile, echo: Bool) throws(Diagnostic) {
         let module = try compile(file)
         machine.begin()
+        running = true
+        defer { running = false }
         do {
             try machine.run(module) { value, _ in
                 if echo, !Self.isNone(value) { self.onResult(value) }
@@ -177,7 +207,7 @@ public final class Session {
 
     /// The names the user has bound (not the standard library's), in the order first bound.
     public var userNames: [String] {
-        globals.names.dropFirst(stdlibGlobalCount).filter { $0 != "args" && value(of: $0) != nil }
+        globals.names.filter { !Self.libraryNames.contains($0) && $0 != "args" && value(of: $0) != nil }
     }
 
     /// Binds a global from outside the language (the REPL's `_`).
@@ -188,8 +218,11 @@ public final class Session {
         machine.setGlobal(slot, value)
     }
 
+    /// The globals declared so far, library ones only once their file is loaded.
+    var globalsDeclared: [String] { globals.names }
+
     /// Names bound in the session, for completion and `:vars`.
-    public var globalNames: [String] { globals.names }
+    public var globalNames: [String] { globals.knownNames }
 
     /// The value of a global, if it has one.
     public func value(of name: String) -> Value? {
@@ -222,7 +255,7 @@ extension Session: SessionHooks {
             }
             if case .function(let f)? = self.value(of: topic) { return describe(f.proto) }
             var text = "no help for \"\(topic)\"\n"
-            let candidates = globals.names + domains.map(\.domain)
+            let candidates = globals.knownNames + domains.map(\.domain)
             if let guess = Suggestion.closest(to: topic, among: candidates) { text += "did you mean \"\(guess)\"?\n" }
             return text
         default:
@@ -241,6 +274,7 @@ extension Session: SessionHooks {
     }
 
     private func topics() -> String {
+        loadWholeLibrary()
         var text = "hadr: help(name) shows one function, help(\"domain\") lists a domain.\n"
         for (domain, names) in domains {
             let functions = names.filter { if case .function? = value(of: $0) { true } else { false } }

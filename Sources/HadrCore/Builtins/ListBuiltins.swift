@@ -14,7 +14,7 @@ enum ListBuiltins {
             let f = try args.function(1, "f")
             var out: [Value] = []
             out.reserveCapacity(items.count)
-            for item in items { out.append(try args.call(f, [item])) }
+            for item in items { out.append(try args.call(f, item)) }
             return .list(out)
         },
         NativeFunction("filter", 2) { args in
@@ -22,7 +22,7 @@ enum ListBuiltins {
             let f = try args.function(1, "keep")
             var out: [Value] = []
             for item in items {
-                let keep = try args.call(f, [item])
+                let keep = try args.call(f, item)
                 guard case .bool(let b) = keep else {
                     throw Diagnostic(.type, "`filter`'s function must return `true` or `false`; got \(Operators.describe(keep))")
                 }
@@ -34,7 +34,7 @@ enum ListBuiltins {
             let items = try args.list(0, "list")
             let f = try args.function(2, "f")
             var acc = args[1]
-            for item in items { acc = try args.call(f, [acc, item]) }
+            for item in items { acc = try args.call(f, acc, item) }
             return acc
         },
         NativeFunction("sum", 1) { args in
@@ -57,7 +57,7 @@ enum ListBuiltins {
         NativeFunction("sort", 2) { args in
             let items = try args.list(0, "list")
             let key: Value? = args.isAbsent(1) ? nil : try args.function(1, "by")
-            let keys = try items.map { item in try key.map { try args.call($0, [item]) } ?? item }
+            let keys = try items.map { item in try key.map { try args.call($0, item) } ?? item }
             var failure: (any Error)?
             let order = keys.indices.sorted { i, j in
                 if failure != nil { return false }

@@ -13,6 +13,16 @@ public struct NativeArguments {
         try machine.call(function, arguments)
     }
 
+    /// Calls a function value with one argument, without building an argument list.
+    public func call(_ function: Value, _ a: Value) throws -> Value {
+        try machine.call(function, a)
+    }
+
+    /// Calls a function value with two arguments, without building an argument list.
+    public func call(_ function: Value, _ a: Value, _ b: Value) throws -> Value {
+        try machine.call(function, a, b)
+    }
+
     /// Writes text as `print` does.
     public func write(_ text: String) { machine.output(text) }
 
@@ -96,6 +106,8 @@ public final class Function {
     let fastArity: Int
     /// Whether entering needs captured cells placed or parameters boxed.
     let needsSetup: Bool
+    /// The argument count a builtin takes with no defaults to fill, or −1 (hadr functions too).
+    let nativeArity: Int
 
     init(proto: FunctionProto, captures: [Cell]) {
         self.proto = proto
@@ -103,6 +115,7 @@ public final class Function {
         self.body = proto.body
         self.frameSize = proto.frameSize
         self.fastArity = proto.native == nil ? proto.simpleArity : -1
+        self.nativeArity = proto.native == nil ? -1 : proto.simpleArity
         self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
 }

@@ -264,10 +264,41 @@ final class Machine {
         try call(callee, positional: arguments, named: [])
     }
 
+    /// Calls a function value with one argument (`map`'s callback).
+    func call(_ callee: Value, _ a: Value) throws -> Value {
+        if case .function(let fn) = callee, fn.fastArity == 1, hasRoom(fn.frameSize) {
+            sp.initialize(to: a)
+            return try enter(fn, sp, argc: 1)
+        }
+        return try call(callee, positional: [a], named: [])
+    }
+
+    /// Calls a function value with two arguments (`fold`'s callback).
+    func call(_ callee: Value, _ a: Value, _ b: Value) throws -> Value {
+        if case .function(let fn) = callee, fn.fastArity == 2, hasRoom(fn.frameSize) {
+            sp.initialize(to: a)
+            (sp + 1).initialize(to: b)
+            return try enter(fn, sp, argc: 2)
+        }
+        return try call(callee, positional: [a, b], named: [])
+    }
+
     /// Calls any function value, binding named arguments and defaults.
     func call(_ callee: Value, positional: [Value], named: [(String, Value)]) throws -> Value {
         guard case .function(let function) = callee else {
             throw Diagnostic(.type, "cannot call a \(callee.typeName); only functions can be called")
+        }
+        if named.isEmpty {
+            // The common shapes skip the binding of names and defaults.
+            if function.nativeArity == positional.count, let native = function.proto.native {
+                try tick()
+                return try native.body(NativeArguments(values: positional, machine: self))
+            }
+            if function.fastArity == positional.count, hasRoom(function.frameSize) {
+                let base = sp
+                for (i, value) in positional.enumerated() { (base + i).initialize(to: value) }
+                return try enter(function, base, argc: positional.count)
+            }
         }
         let proto = function.proto
         guard hasRoom(proto.frameSize) else { throw tooDeep() }

@@ -120,7 +120,7 @@ struct Resolver {
     }
 
     private func visibleNames() -> [String] {
-        var names = Set(globals.names)
+        var names = Set(globals.knownNames)
         var s: Scope? = scope
         while let current = s {
             for block in current.blocks { names.formUnion(block.keys) }
