@@ -60,28 +60,18 @@ struct Hadr: ParsableCommand {
         if script != nil, !expressions.isEmpty { throw ValidationError("give either -e EXPR or a script FILE, not both") }
     }
 
+    /// Starts hadr. The two shapes typed most (`hadr -e EXPR...` and `hadr FILE ARGS...`,
+    /// no option beyond `-e`) skip ArgumentParser, whose reflection-driven parse is a third of
+    /// start-up; everything else (options, --help, --version, completion scripts, errors)
+    /// goes through it.
+    static func main() {
+        let argv = Array(CommandLine.arguments.dropFirst())
+        if let invocation = Invocation(commonShape: argv) { Glibc.exit(invocation.run()) }
+        main(argv)
+    }
+
     func run() throws {
-        var limits = Limits()
-        limits.maxSteps = maxSteps
-        limits.timeout = timeout
-        limits.maxCallDepth = maxDepth
-        limits.maxListSize = maxList
-        var options = Session.Options()
-        options.limits = limits
-        options.arguments = arguments
-        let settings = Runner.Settings(options: options, json: json, color: color)
-        var status = ExitStatus.ok
-        if Runner.startsREPL(expressions: expressions, script: script) {
-            // Ctrl-C must reach the REPL's thread, so that a read at the prompt returns;
-            // the REPL unblocks it there.
-            var block = sigset_t()
-            sigemptyset(&block)
-            sigaddset(&block, SIGINT)
-            pthread_sigmask(SIG_BLOCK, &block, nil)
-        }
-        LargeStack.run {
-            status = Runner(settings: settings).main(expressions: expressions, script: script)
-        }
+        let status = Invocation(self).run()
         if status != ExitStatus.ok { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,73 @@
+import HadrCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What one run of `hadr` was asked to do, however its arguments were parsed.
+struct Invocation: Equatable {
+    var expressions: [String] = []
+    var script: String?
+    var arguments: [String] = []
+    var json = false
+    var color = "auto"
+    var maxSteps: Int?
+    var timeout: Double?
+    var maxDepth = Limits().maxCallDepth
+    var maxList = Limits().maxListSize
+
+    init(_ command: Hadr) {
+        expressions = command.expressions
+        script = command.script
+        arguments = command.arguments
+        json = command.json
+        color = command.color
+        maxSteps = command.maxSteps
+        timeout = command.timeout
+        maxDepth = command.maxDepth
+        maxList = command.maxList
+    }
+
+    /// The invocation for `[]`, `-e EXPR [-e EXPR]...` or `FILE [ARGS...]` when no word
+    /// starts with `-` except the `-e`s; nil for anything else, which ArgumentParser handles.
+    init?(commonShape argv: [String]) {
+        if argv.first == "-e" {
+            var rest = argv[...]
+            while rest.count >= 2, rest.first == "-e", let value = rest.dropFirst().first, !value.hasPrefix("-") {
+                expressions.append(value)
+                rest = rest.dropFirst(2)
+            }
+            guard rest.isEmpty else { return nil }
+        } else if let file = argv.first {
+            guard !argv.contains(where: { $0.hasPrefix("-") }), !file.isEmpty, file != "help" else { return nil }
+            script = file
+            arguments = Array(argv.dropFirst())
+        }
+    }
+
+    /// Runs it and returns the exit status.
+    func run() -> Int32 {
+        var limits = Limits()
+        limits.maxSteps = maxSteps
+        limits.timeout = timeout
+        limits.maxCallDepth = maxDepth
+        limits.maxListSize = maxList
+        var options = Session.Options()
+        options.limits = limits
+        options.arguments = arguments
+        let settings = Runner.Settings(options: options, json: json, color: color)
+        var status = ExitStatus.ok
+        if Runner.startsREPL(expressions: expressions, script: script) {
+            // Ctrl-C must reach the REPL's thread, so that a read at the prompt returns;
+            // the REPL unblocks it there.
+            var block = sigset_t()
+            sigemptyset(&block)
+            sigaddset(&block, SIGINT)
+            pthread_sigmask(SIG_BLOCK, &block, nil)
+        }
+        LargeStack.run {
+            status = Runner(settings: settings).main(expressions: expressions, script: script)
+        }
+        return status
+    }
+}
