@@ -127,6 +127,15 @@ import Testing
         #expect(eval(text) == "[2, 100, 1000, 1001]")
     }
 
+    @Test func fastPathsForNumbersFallBackForOtherKinds() {
+        #expect(eval("fn f(d) = if d < 2 then 1 else 0\n[f(1), f(2), f(-1e9)]") == "[1, 0, 1]")
+        #expect(eval("fn f(d) = if d < 2 then 1 else 0\nf(5m)").hasPrefix("error: cannot compare a duration (5m) with a number (2)"))
+        #expect(eval("fn f(d) = if d == 2 then 1 else 0\n[f(2), f(\"2\")]") == "[1, 0]")
+        #expect(eval("fn id(x) = x\nfn f(n) = id(n - 1)\n[f(0.3), f(1e300)]") == "[-0.7, 1e300]")
+        #expect(eval("fn id(x) = x\nfn f(d) = id(d + 1)\nf(5m)").hasPrefix("error: cannot add a duration (5m) and a number (1)"))
+        #expect(eval("fn add(a, b) = a + b\nfn f(n) = add(n + 1, n - 1)\n[f(99.9%), f(2)]") == "[1.998, 4]")
+    }
+
     @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
         #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
         #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")

@@ -192,6 +192,7 @@ struct Compiler {
         case .defineFunction(let slot, let functionInfo):
             return defineFunction(slot, functionInfo)
         case .ifElse(let conditionNode, let thenNode, let elseNode):
+            if let elseNode, let fused = fusedIf(conditionNode, compile(thenNode), compile(elseNode)) { return fused }
             let test = condition(conditionNode)
             let thenCode = compile(thenNode)
             guard let elseNode else {
@@ -291,9 +292,8 @@ struct Compiler {
         case .local(let i):
             if isCell(i) {
                 return { m in
-                    let v = m.fp[i]
-                    if case .cell(let c) = v { return c.value }
-                    return v
+                    if case .cell(let c) = m.fp[i] { return c.value }
+                    return m.fp[i]
                 }
             }
             return { m in m.fp[i] }
@@ -532,6 +532,42 @@ struct Compiler {
         }
     }
 
+    /// An argument simple enough to evaluate inside the call's own closure, saving a
+    /// closure call: a local, or a local plus or minus a number (`fib(n - 1)`).
+    private enum InlineOperand {
+        case local(Int)
+        case offset(Int, Double)
+        case general
+
+        @inline(__always)
+        func evaluate(_ m: Machine, _ code: Code) throws -> Value {
+            switch self {
+            case .local(let i):
+                return m.fp[i]
+            case .offset(let i, let k):
+                if case .number(let x) = m.fp[i] { return .number(x + k) }
+                return try code(m)
+            case .general:
+                return try code(m)
+            }
+        }
+    }
+
+    private func inlineOperand(_ node: Bound) -> InlineOperand {
+        switch node.kind {
+        case .read(.local(let i), _) where !isCell(i):
+            return .local(i)
+        case .binary(let op, let left, let right) where op == .add || op == .subtract:
+            // x − k is exactly x + (−k) in IEEE arithmetic.
+            guard case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind else {
+                return .general
+            }
+            return .offset(i, op == .add ? k : -k)
+        default:
+            return .general
+        }
+    }
+
     /// A call of a global with up to three positional arguments. The callee is borrowed
     /// from the machine's table of global functions, so a call retains nothing; the
     /// arguments go straight into the callee's frame.
@@ -553,9 +589,10 @@ struct Compiler {
             }
         case 1:
             let a0 = compile(arguments[0])
+            let i0 = inlineOperand(arguments[0])
             return { m in
                 if case .undefined = m.globals[g] { _ = try callee(m) }
-                let v0 = try a0(m)
+                let v0 = try i0.evaluate(m, a0)
                 if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 1 && m.hasRoom($0.frameSize) }) {
                     let base = m.sp
                     base.initialize(to: consume v0)
@@ -568,10 +605,12 @@ struct Compiler {
         case 2:
             let a0 = compile(arguments[0])
             let a1 = compile(arguments[1])
+            let i0 = inlineOperand(arguments[0])
+            let i1 = inlineOperand(arguments[1])
             return { m in
                 if case .undefined = m.globals[g] { _ = try callee(m) }
-                let v0 = try a0(m)
-                let v1 = try a1(m)
+                let v0 = try i0.evaluate(m, a0)
+                let v1 = try i1.evaluate(m, a1)
                 if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 2 && m.hasRoom($0.frameSize) }) {
                     let base = m.sp
                     base.initialize(to: consume v0)
@@ -735,6 +774,30 @@ struct Compiler {
                 throw Diagnostic(
                     .type, "a condition must be `true` or `false`; got \(Operators.describe(v))", file: file, range: range)
             }
+        }
+    }
+
+    /// `if local < constant then … else …` (any comparison) as one closure: the test runs
+    /// inline instead of through a condition closure.
+    private func fusedIf(_ conditionNode: Bound, _ thenCode: @escaping Code, _ elseCode: @escaping Code) -> Code? {
+        guard case .binary(let op, let left, let right) = conditionNode.kind,
+            case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind
+        else { return nil }
+        let test = comparison(op, left, right, conditionNode.range)
+        func fused<O: ComparisonOperator>(_: O.Type) -> Code {
+            { m in
+                let passed = if case .number(let x) = m.fp[i] { O.test(x, k) } else { try test(m) }
+                return passed ? try thenCode(m) : try elseCode(m)
+            }
+        }
+        switch op {
+        case .less: return fused(LessOp.self)
+        case .lessEqual: return fused(LessEqualOp.self)
+        case .greater: return fused(GreaterOp.self)
+        case .greaterEqual: return fused(GreaterEqualOp.self)
+        case .equal: return fused(EqualOp.self)
+        case .notEqual: return fused(NotEqualOp.self)
+        default: return nil
         }
     }
 

@@ -207,8 +207,8 @@ final class Machine {
         let size = function.frameSize
         if size > argc { (base + argc).initialize(repeating: .none, count: size - argc) }
         if function.needsSetup {
-            placeCaptures(function, base)
-            boxParameters(function.proto, base)
+            if !function.captures.isEmpty { placeCaptures(function, base) }
+            if !function.proto.cellParameters.isEmpty { boxParameters(function.proto, base) }
         }
         return try run(function, base)
     }
@@ -220,9 +220,9 @@ final class Machine {
         let savedSp = sp
         fp = base
         sp = base + size
-        depth += 1
+        depth &+= 1
         defer {
-            depth -= 1
+            depth &-= 1
             Self.release(base, size)
             fp = savedFp
             sp = savedSp
@@ -238,14 +238,21 @@ final class Machine {
     static func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
         var slot = base
         for _ in 0..<count {
-            _ = slot.move()
+            // Numbers and the like hold no reference: skip the outlined destroy.
+            switch slot.pointee {
+            case .none, .bool, .number, .availability, .percentage, .time, .undefined: break
+            default: slot.deinitialize(count: 1)
+            }
             slot += 1
         }
     }
 
     private func placeCaptures(_ function: Function, _ base: UnsafeMutablePointer<Value>) {
-        for (cell, slot) in zip(function.captures, function.proto.captureSlots) {
-            base[slot] = .cell(cell)
+        // Capture slots come after the parameters and hold `none` or `undefined` here:
+        // nothing to destroy, so they are initialised over.
+        let slots = function.proto.captureSlots
+        for (k, cell) in function.captures.enumerated() {
+            (base + slots[k]).initialize(to: .cell(cell))
         }
     }
 
