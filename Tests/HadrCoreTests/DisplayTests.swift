@@ -26,6 +26,8 @@ import Testing
         (31_536_000.0, "1y"),
         (0.0, "0s"),
         (-90.0, "-1m 30s"),
+        (9_000_000_000.0, "285y 141d 16h"),
+        (3_600.001, "1h 0.001s"),
     ])
     func durationsReadWell(_ seconds: Double, _ expected: String) {
         #expect(Display.duration(seconds) == expected)
@@ -47,5 +49,16 @@ import Testing
         #expect(Display.json(.duration(90)) == "{\"seconds\": 90.0}")
         #expect(Display.json(.record(["a": .string("x\n")])) == "{\"a\": \"x\\n\"}")
         #expect(Display.json(.list([.bool(true), .none])) == "[true, null]")
+    }
+
+    @Test func tablesAlignByCharactersAndTrimTrailingSpace() {
+        let text = eval("[{name: \"Zürich\", rto: 5m}, {name: \"a\", rto: 90m}, {name: \"ÿ\", rto: 250ms}]")
+        #expect(text == """
+            name       rto
+            Zürich      5m
+            a       1h 30m
+            ÿ        250ms
+            """)
+        #expect(eval("[{a: 1, note: \"\"}, {a: 22, note: \"x\"}]") == " a  note\n 1\n22  x")
     }
 }

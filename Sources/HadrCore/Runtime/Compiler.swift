@@ -532,10 +532,16 @@ struct Compiler {
         }
     }
 
-    /// An argument simple enough to evaluate inside the call's own closure, saving a
-    /// closure call: a local, or a local plus or minus a number (`fib(n - 1)`).
+    /// An operand simple enough to evaluate inside its parent's closure, saving a closure
+    /// call: a local, a captured variable, a number, or a local plus or minus a number
+    /// (`fib(n - 1)`). Trivial to copy, so reading it costs no reference counting.
     private enum InlineOperand {
+
+        var isGeneral: Bool { if case .general = self { true } else { false } }
+
         case local(Int)
+        case captured(Int)
+        case number(Double)
         case offset(Int, Double)
         case general
 
@@ -544,6 +550,11 @@ struct Compiler {
             switch self {
             case .local(let i):
                 return m.fp[i]
+            case .captured(let i):
+                if case .cell(let c) = m.fp[i] { return c.value }
+                return m.fp[i]
+            case .number(let x):
+                return .number(x)
             case .offset(let i, let k):
                 if case .number(let x) = m.fp[i] { return .number(x + k) }
                 return try code(m)
@@ -555,8 +566,10 @@ struct Compiler {
 
     private func inlineOperand(_ node: Bound) -> InlineOperand {
         switch node.kind {
-        case .read(.local(let i), _) where !isCell(i):
-            return .local(i)
+        case .read(.local(let i), _):
+            return isCell(i) ? .captured(i) : .local(i)
+        case .literal(.number(let x)):
+            return .number(x)
         case .binary(let op, let left, let right) where op == .add || op == .subtract:
             // x − k is exactly x + (−k) in IEEE arithmetic.
             guard case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind else {
@@ -625,11 +638,14 @@ struct Compiler {
             let a0 = compile(arguments[0])
             let a1 = compile(arguments[1])
             let a2 = compile(arguments[2])
+            let i0 = inlineOperand(arguments[0])
+            let i1 = inlineOperand(arguments[1])
+            let i2 = inlineOperand(arguments[2])
             return { m in
                 if case .undefined = m.globals[g] { _ = try callee(m) }
-                let v0 = try a0(m)
-                let v1 = try a1(m)
-                let v2 = try a2(m)
+                let v0 = try i0.evaluate(m, a0)
+                let v1 = try i1.evaluate(m, a1)
+                let v2 = try i2.evaluate(m, a2)
                 if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 3 && m.hasRoom($0.frameSize) }) {
                     let base = m.sp
                     base.initialize(to: consume v0)
@@ -695,9 +711,19 @@ struct Compiler {
         }
         let l = compile(left)
         let r = compile(right)
+        let lop = inlineOperand(left)
+        let rop = inlineOperand(right)
+        if lop.isGeneral, rop.isGeneral {
+            return { m in
+                let a = try l(m)
+                let b = try r(m)
+                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
+                return try slow(a, b)
+            }
+        }
         return { m in
-            let a = try l(m)
-            let b = try r(m)
+            let a = try lop.evaluate(m, l)
+            let b = try rop.evaluate(m, r)
             if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
             return try slow(a, b)
         }
@@ -738,9 +764,19 @@ struct Compiler {
         }
         let l = compile(left)
         let r = compile(right)
+        let lop = inlineOperand(left)
+        let rop = inlineOperand(right)
+        if lop.isGeneral, rop.isGeneral {
+            return { m in
+                let a = try l(m)
+                let b = try r(m)
+                if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
+                return try slow(a, b)
+            }
+        }
         return { m in
-            let a = try l(m)
-            let b = try r(m)
+            let a = try lop.evaluate(m, l)
+            let b = try rop.evaluate(m, r)
             if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
             return try slow(a, b)
         }

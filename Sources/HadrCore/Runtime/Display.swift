@@ -160,6 +160,9 @@ public enum Display {
         }
     }
 
+    /// Milliseconds per year, day, hour and minute, with their symbols.
+    private static let durationUnits: [(Int64, String)] = [(31_536_000_000, "y"), (86_400_000, "d"), (3_600_000, "h"), (60_000, "m")]
+
     /// A duration in the unit that reads best: `250ms`, `26.28s`, `8h 45m 36s`, `3d 15h 36m`.
     public static func duration(_ seconds: Double, style: Style = .plain) -> String {
         if seconds.isNaN { return "nan" + style.unit("s") }
@@ -170,16 +173,45 @@ public enum Display {
         if seconds < 60 { return number((seconds * 1000).rounded() / 1000) + style.unit("s") }
         if seconds >= 1e12 { return number(seconds / TimeUnit.year.seconds) + style.unit("y") }
         var rest = Int64((seconds * 1000).rounded())
-        var parts: [String] = []
-        let units: [(Int64, String)] = [(31_536_000_000, "y"), (86_400_000, "d"), (3_600_000, "h"), (60_000, "m")]
-        for (size, symbol) in units where rest >= size {
-            parts.append(String(rest / size) + style.unit(symbol))
+        // Built as bytes: a String grown by `+=` costs far more per piece.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for (size, symbol) in durationUnits where rest >= size {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            appendDecimal(rest / size, to: &bytes)
+            appendUTF8(style.unit(symbol), to: &bytes)
             rest %= size
         }
         if rest > 0 {
-            parts.append(number(Double(rest) / 1000) + style.unit("s"))
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            appendUTF8(number(Double(rest) / 1000), to: &bytes)
+            appendUTF8(style.unit("s"), to: &bytes)
         }
-        return parts.joined(separator: " ")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a string's bytes in one copy (the generic `append(contentsOf: s.utf8)` goes byte by byte).
+    @inline(__always)
+    private static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends the decimal digits of a non-negative integer.
+    private static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = value.magnitude
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") &+ UInt8(n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     // MARK: Tables
@@ -191,30 +223,54 @@ public enum Display {
         }
     }
 
+    /// The number of terminal columns text takes: one per character (ASCII fast path).
+    private static func width(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
     /// Aligned columns under a header row.
     static func table(_ list: ListBox, columns: [String], style: Style) -> String {
         let cells = list.items.map { item -> [String] in
             guard case .record(let r) = item else { return [] }
             return r.values.map { inline($0, quoted: false, style: .plain, depth: 1) }
         }
-        var widths = columns.map(\.count)
-        for row in cells {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        let cellWidths = cells.map { $0.map(width) }
+        var widths = columns.map(width)
+        for row in cellWidths {
+            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
         let right = columns.indices.map { i in list.items.allSatisfy { item in
             guard case .record(let r) = item, i < r.values.count else { return true }
             return rightAligned(r.values[i])
         } }
-        func pad(_ text: String, _ i: Int) -> String {
-            let fill = String(repeating: " ", count: max(0, widths[i] - text.count))
-            return right[i] ? fill + text : text + fill
+        // Built as bytes: a String grown by `+=` costs far more per piece.
+        var out: [UInt8] = []
+        out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (cells.count + 1))
+        let space = UInt8(ascii: " ")
+        /// Appends one row, its cells padded to the column widths, without trailing spaces.
+        func appendRow(_ texts: [String], _ textWidths: [Int], header: Bool) {
+            let start = out.count
+            for (i, text) in texts.enumerated() {
+                if i > 0 { out.append(space); out.append(space) }
+                let fill = i < widths.count ? max(0, widths[i] - textWidths[i]) : 0
+                let rightAlign = i < right.count && right[i]
+                if header {
+                    let padded = rightAlign ? String(repeating: " ", count: fill) + text : text + String(repeating: " ", count: fill)
+                    appendUTF8(style.header(padded), to: &out)
+                    continue
+                }
+                if rightAlign { out.append(contentsOf: repeatElement(space, count: fill)) }
+                appendUTF8(text, to: &out)
+                if !rightAlign { out.append(contentsOf: repeatElement(space, count: fill)) }
+            }
+            while out.count > start, out.last == space { out.removeLast() }
         }
-        var lines: [String] = []
-        lines.append(columns.indices.map { style.header(pad(columns[$0], $0)) }.joined(separator: "  ").trailingTrimmed)
-        for row in cells {
-            lines.append(row.indices.map { pad(row[$0], $0) }.joined(separator: "  ").trailingTrimmed)
+        appendRow(columns, columns.map(width), header: true)
+        for (row, rowWidths) in zip(cells, cellWidths) {
+            out.append(UInt8(ascii: "\n"))
+            appendRow(row, rowWidths, header: false)
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: JSON
