@@ -68,6 +68,8 @@ final class Machine {
     /// Functions replaced in their global slot while calls were running: a running call
     /// may be borrowing one, so they live until the machine is back at top level.
     private var retired: [Value] = []
+    /// How many module runs are nested (an import or a library file loaded inside another).
+    private var modulesRunning = 0
 
     var depth = 0
     var budget = Machine.checkInterval
@@ -137,9 +139,10 @@ final class Machine {
         }
     }
 
-    /// Frees the functions retired while calls were running, once none is.
-    func releaseRetired() {
-        if depth == 0, !retired.isEmpty { retired.removeAll() }
+    /// Frees the functions retired while calls were running, once none is: between the
+    /// statements of the outermost module, not of one a builtin or an import runs inside it.
+    private func releaseRetired() {
+        if depth == 0, modulesRunning == 1, !retired.isEmpty { retired.removeAll() }
     }
 
     /// Copies of the globals, to restore after a failed REPL line.
@@ -379,7 +382,9 @@ final class Machine {
         let savedFp = fp
         fp = base
         sp = base + module.frameSize
+        modulesRunning += 1
         defer {
+            modulesRunning -= 1
             base.deinitialize(count: module.frameSize)
             fp = savedFp
             sp = base
