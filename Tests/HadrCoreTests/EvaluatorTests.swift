@@ -136,6 +136,12 @@ import Testing
         #expect(eval("fn add(a, b) = a + b\nfn f(n) = add(n + 1, n - 1)\n[f(99.9%), f(2)]") == "[1.998, 4]")
     }
 
+    @Test func theLeftOperandIsReadBeforeTheRightRuns() {
+        let text = "x = 1\nfn bump() = do\n x = 10\n 5\nend\n[x + bump(), x, x - bump(), x == bump(), x * 0.5]"
+        #expect(eval(text) == "[6, 10, 5, false, 5]")
+        #expect(eval("fn f() = do\n y = 2\n fn g() = do\n y = 7\n 1\n end\n y + g()\nend\nf()") == "3")
+    }
+
     @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
         #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
         #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")

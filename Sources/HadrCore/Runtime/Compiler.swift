@@ -330,7 +330,7 @@ struct Compiler {
             }
             return { m in
                 let v = try code(m)
-                m.fp[i] = v
+                Machine.store(v, at: m.fp + i)
                 return .none
             }
         case .global(let g):
@@ -541,9 +541,31 @@ struct Compiler {
 
         case local(Int)
         case captured(Int)
+        case global(Int)
         case number(Double)
         case offset(Int, Double)
         case general
+
+        /// The operand's number when it is a plain number, read in place without copying a
+        /// value; nil otherwise (and always for `general`, which must be evaluated).
+        @inline(__always)
+        func peek(_ m: Machine) -> Double? {
+            switch self {
+            case .local(let i):
+                if case .number(let x) = m.fp[i] { return x }
+            case .captured(let i):
+                if case .cell(let c) = m.fp[i], case .number(let x) = c.value { return x }
+            case .global(let g):
+                if case .number(let x) = m.globals[g] { return x }
+            case .number(let x):
+                return x
+            case .offset(let i, let k):
+                if case .number(let x) = m.fp[i] { return x + k }
+            case .general:
+                break
+            }
+            return nil
+        }
 
         @inline(__always)
         func evaluate(_ m: Machine, _ code: Code) throws -> Value {
@@ -553,6 +575,10 @@ struct Compiler {
             case .captured(let i):
                 if case .cell(let c) = m.fp[i] { return c.value }
                 return m.fp[i]
+            case .global(let g):
+                // An unassigned global takes the compiled read, which reports it.
+                if case .undefined = m.globals[g] { return try code(m) }
+                return m.globals[g]
             case .number(let x):
                 return .number(x)
             case .offset(let i, let k):
@@ -568,6 +594,8 @@ struct Compiler {
         switch node.kind {
         case .read(.local(let i), _):
             return isCell(i) ? .captured(i) : .local(i)
+        case .read(.global(let g), _):
+            return .global(g)
         case .literal(.number(let x)):
             return .number(x)
         case .binary(let op, let left, let right) where op == .add || op == .subtract:
@@ -724,19 +752,39 @@ struct Compiler {
         let r = compile(right)
         let lop = inlineOperand(left)
         let rop = inlineOperand(right)
-        if lop.isGeneral, rop.isGeneral {
+        switch (lop.isGeneral, rop.isGeneral) {
+        case (false, false):
+            // Neither side has effects: look at plain numbers in place, copy values only when not.
+            return { m in
+                if let x = lop.peek(m), let y = rop.peek(m), let result = O.apply(x, y) { return .number(result) }
+                return try slow(try lop.evaluate(m, l), try rop.evaluate(m, r))
+            }
+        case (true, false):
+            return { m in
+                let a = try l(m)
+                if case .number(let x) = a, let y = rop.peek(m), let result = O.apply(x, y) { return .number(result) }
+                return try slow(a, try rop.evaluate(m, r))
+            }
+        case (false, true):
+            return { m in
+                // The left side's number is taken before the right side runs, as its value would be.
+                if let x = lop.peek(m) {
+                    let b = try r(m)
+                    if case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
+                    return try slow(.number(x), b)
+                }
+                let a = try lop.evaluate(m, l)
+                let b = try r(m)
+                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
+                return try slow(a, b)
+            }
+        case (true, true):
             return { m in
                 let a = try l(m)
                 let b = try r(m)
                 if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
                 return try slow(a, b)
             }
-        }
-        return { m in
-            let a = try lop.evaluate(m, l)
-            let b = try rop.evaluate(m, r)
-            if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
-            return try slow(a, b)
         }
     }
 
@@ -777,19 +825,39 @@ struct Compiler {
         let r = compile(right)
         let lop = inlineOperand(left)
         let rop = inlineOperand(right)
-        if lop.isGeneral, rop.isGeneral {
+        switch (lop.isGeneral, rop.isGeneral) {
+        case (false, false):
+            // Neither side has effects: look at plain numbers in place, copy values only when not.
+            return { m in
+                if let x = lop.peek(m), let y = rop.peek(m) { return O.test(x, y) }
+                return try slow(try lop.evaluate(m, l), try rop.evaluate(m, r))
+            }
+        case (true, false):
+            return { m in
+                let a = try l(m)
+                if case .number(let x) = a, let y = rop.peek(m) { return O.test(x, y) }
+                return try slow(a, try rop.evaluate(m, r))
+            }
+        case (false, true):
+            return { m in
+                // The left side's number is taken before the right side runs, as its value would be.
+                if let x = lop.peek(m) {
+                    let b = try r(m)
+                    if case .number(let y) = b { return O.test(x, y) }
+                    return try slow(.number(x), b)
+                }
+                let a = try lop.evaluate(m, l)
+                let b = try r(m)
+                if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
+                return try slow(a, b)
+            }
+        case (true, true):
             return { m in
                 let a = try l(m)
                 let b = try r(m)
                 if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
                 return try slow(a, b)
             }
-        }
-        return { m in
-            let a = try lop.evaluate(m, l)
-            let b = try rop.evaluate(m, r)
-            if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
-            return try slow(a, b)
         }
     }
 
@@ -853,7 +921,7 @@ struct Compiler {
     private func forIn(_ slot: Int, _ sequence: Bound, _ body: @escaping Code, _ range: SourceRange) -> Code {
         let cell = isCell(slot)
         let store: (Machine, Value) -> Void =
-            cell ? { m, v in m.fp[slot] = .cell(Cell(v)) } : { m, v in m.fp[slot] = v }
+            cell ? { m, v in m.fp[slot] = .cell(Cell(v)) } : { m, v in Machine.store(v, at: m.fp + slot) }
         if case .range(let low, let high) = sequence.kind {
             // A numeric loop that builds no list.
             let lowCode = compile(low)
@@ -865,11 +933,20 @@ struct Compiler {
                 let (first, last): (Double, Double)
                 do { (first, last) = try Access.bounds(a, b) } catch { throw locate(error, sequenceRange) }
                 var i = first
-                while i <= last {
-                    store(m, .number(i))
-                    _ = try body(m)
-                    try m.tick()
-                    i += 1
+                if cell {
+                    while i <= last {
+                        store(m, .number(i))
+                        _ = try body(m)
+                        try m.tick()
+                        i += 1
+                    }
+                } else {
+                    while i <= last {
+                        Machine.store(.number(i), at: m.fp + slot)
+                        _ = try body(m)
+                        try m.tick()
+                        i += 1
+                    }
                 }
                 return .none
             }

@@ -135,7 +135,17 @@ final class Machine {
             retired.append((globals + g).move())
             (globals + g).initialize(to: value)
         } else {
-            globals[g] = value
+            Self.store(value, at: globals + g)
+        }
+    }
+
+    /// Stores into an initialised slot, skipping the outlined destroy when the old value
+    /// holds no reference (a number over a number in a loop).
+    @inline(__always)
+    static func store(_ value: consuming Value, at slot: UnsafeMutablePointer<Value>) {
+        switch slot.pointee {
+        case .none, .bool, .number, .availability, .percentage, .time, .undefined: slot.initialize(to: value)
+        default: slot.pointee = value
         }
     }
 
