@@ -34,7 +34,7 @@ enum ListBuiltins {
             let items = try args.list(0, "list")
             let f = try args.function(2, "f")
             var acc = args[1]
-            for item in items { acc = try args.call(f, acc, item) }
+            for item in items { acc = try args.call(f, consume acc, item) }
             return acc
         },
         NativeFunction("sum", 1) { args in
@@ -56,7 +56,7 @@ enum ListBuiltins {
         },
         NativeFunction("sort", 2) { args in
             let items = try args.list(0, "list")
-            let key: Value? = args.isAbsent(1) ? nil : try args.function(1, "by")
+            let key: Function? = args.isAbsent(1) ? nil : try args.function(1, "by")
             let keys = try items.map { item in try key.map { try args.call($0, item) } ?? item }
             var failure: (any Error)?
             let order = keys.indices.sorted { i, j in

@@ -71,9 +71,9 @@ extension NativeArguments {
         return l.items
     }
 
-    func function(_ i: Int, _ name: String) throws -> Value {
-        guard case .function = values[i] else { throw wrong(name, expected: "a function", values[i]) }
-        return values[i]
+    func function(_ i: Int, _ name: String) throws -> Function {
+        guard case .function(let f) = values[i] else { throw wrong(name, expected: "a function", values[i]) }
+        return f
     }
 
     func bool(_ i: Int, _ name: String) throws -> Bool {

@@ -13,13 +13,13 @@ public struct NativeArguments {
         try machine.call(function, arguments)
     }
 
-    /// Calls a function value with one argument, without building an argument list.
-    public func call(_ function: Value, _ a: Value) throws -> Value {
+    /// Calls a function with one argument, without building an argument list.
+    public func call(_ function: Function, _ a: Value) throws -> Value {
         try machine.call(function, a)
     }
 
-    /// Calls a function value with two arguments, without building an argument list.
-    public func call(_ function: Value, _ a: Value, _ b: Value) throws -> Value {
+    /// Calls a function with two arguments, without building an argument list.
+    public func call(_ function: Function, _ a: consuming Value, _ b: Value) throws -> Value {
         try machine.call(function, a, b)
     }
 

@@ -284,23 +284,24 @@ final class Machine {
         try call(callee, positional: arguments, named: [])
     }
 
-    /// Calls a function value with one argument (`map`'s callback).
-    func call(_ callee: Value, _ a: Value) throws -> Value {
-        if case .function(let fn) = callee, fn.fastArity == 1, hasRoom(fn.frameSize) {
+    /// Calls a function with one argument (`map`'s callback); the builtin holds the
+    /// function, so the call borrows it.
+    func call(_ fn: Function, _ a: Value) throws -> Value {
+        if fn.fastArity == 1, hasRoom(fn.frameSize) {
             sp.initialize(to: a)
             return try enter(fn, sp, argc: 1)
         }
-        return try call(callee, positional: [a], named: [])
+        return try call(.function(fn), positional: [a], named: [])
     }
 
-    /// Calls a function value with two arguments (`fold`'s callback).
-    func call(_ callee: Value, _ a: Value, _ b: Value) throws -> Value {
-        if case .function(let fn) = callee, fn.fastArity == 2, hasRoom(fn.frameSize) {
+    /// Calls a function with two arguments (`fold`'s callback).
+    func call(_ fn: Function, _ a: consuming Value, _ b: Value) throws -> Value {
+        if fn.fastArity == 2, hasRoom(fn.frameSize) {
             sp.initialize(to: a)
             (sp + 1).initialize(to: b)
             return try enter(fn, sp, argc: 2)
         }
-        return try call(callee, positional: [a, b], named: [])
+        return try call(.function(fn), positional: [a, b], named: [])
     }
 
     /// Calls any function value, binding named arguments and defaults.

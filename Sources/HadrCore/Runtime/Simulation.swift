@@ -16,22 +16,79 @@ enum Simulation {
         var high: Double
     }
 
-    /// The diagram reduced to leaf indexes, safe to share between threads.
-    indirect enum Node: Sendable {
-        case leaf(Int)
-        case series([Node])
-        case parallel([Node])
-        case kOfN(Int, [Node])
+    /// The diagram flattened for the event loop: nodes children-first, each with its
+    /// parent and how many working children it needs (series: all; parallel: one;
+    /// k-of-n: k). A failure or repair updates the counts on the path to the root only,
+    /// stopping as soon as a node's state does not change.
+    struct Diagram: Sendable {
+        /// Per node: the parent's index, or −1 for the root (the last node).
+        var parent: [Int] = []
+        /// Per node: working children needed; 0 for leaves.
+        var needed: [Int] = []
+        /// Per node: child count; 0 for leaves.
+        var childCount: [Int] = []
+        /// Per leaf: its node.
+        var leafNode: [Int] = []
 
-        func works(_ down: UnsafeBufferPointer<Bool>) -> Bool {
-            switch self {
-            case .leaf(let i): return !down[i]
-            case .series(let parts): return parts.allSatisfy { $0.works(down) }
-            case .parallel(let parts): return parts.contains { $0.works(down) }
-            case .kOfN(let k, let parts):
-                var working = 0
-                for part in parts where part.works(down) { working += 1 }
-                return working >= k
+        /// Adds `block` and its parts; returns its node.
+        mutating func add(_ block: Block, leaves: inout [Block]) -> Int {
+            let parts: [Block]
+            let need: Int
+            switch block.kind {
+            case .leaf:
+                leaves.append(block)
+                return newNode(needed: 0, children: [], leaf: true)
+            case .series(let p): (parts, need) = (p, p.count)
+            case .parallel(let p): (parts, need) = (p, 1)
+            case .kOfN(let k, let p): (parts, need) = (p, k)
+            // Simulated as a plain pair: the switchover time is not modelled.
+            case .standby(let primary, let backup, _, _, _, _): (parts, need) = ([primary, backup], 1)
+            }
+            let children = parts.map { add($0, leaves: &leaves) }
+            return newNode(needed: need, children: children, leaf: false)
+        }
+
+        private mutating func newNode(needed need: Int, children: [Int], leaf: Bool) -> Int {
+            let node = parent.count
+            parent.append(-1)
+            needed.append(need)
+            childCount.append(children.count)
+            for child in children { parent[child] = node }
+            if leaf { leafNode.append(node) }
+            return node
+        }
+    }
+
+    /// The working state of every node, kept up to date as leaves fail and recover.
+    struct State {
+        var works: [Bool]
+        var workingChildren: [Int]
+
+        /// All nodes from the leaves' states, children before parents.
+        init(_ d: Diagram, leafDown: [Bool]) {
+            works = [Bool](repeating: false, count: d.parent.count)
+            workingChildren = [Int](repeating: 0, count: d.parent.count)
+            var leafOf = [Int](repeating: -1, count: d.parent.count)
+            for (leaf, node) in d.leafNode.enumerated() { leafOf[node] = leaf }
+            for node in 0..<d.parent.count {
+                works[node] = leafOf[node] >= 0 ? !leafDown[leafOf[node]] : workingChildren[node] >= d.needed[node]
+                if works[node], d.parent[node] >= 0 { workingChildren[d.parent[node]] += 1 }
+            }
+        }
+
+        var systemWorks: Bool { works[works.count - 1] }
+
+        /// Sets a leaf's state and carries the change up while it changes anything.
+        mutating func set(leafNode: Int, working: Bool, _ d: Diagram) {
+            var node = leafNode
+            var state = working
+            while works[node] != state {
+                works[node] = state
+                let up = d.parent[node]
+                if up < 0 { return }
+                workingChildren[up] += state ? 1 : -1
+                node = up
+                state = workingChildren[up] >= d.needed[up]
             }
         }
     }
@@ -48,23 +105,12 @@ enum Simulation {
         init(count: Int) { values = [Double](repeating: 0, count: count) }
     }
 
-    static func compile(_ block: Block, leaves: inout [Block]) -> Node {
-        switch block.kind {
-        case .leaf:
-            leaves.append(block)
-            return .leaf(leaves.count - 1)
-        case .series(let parts): return .series(parts.map { compile($0, leaves: &leaves) })
-        case .parallel(let parts): return .parallel(parts.map { compile($0, leaves: &leaves) })
-        case .kOfN(let k, let parts): return .kOfN(k, parts.map { compile($0, leaves: &leaves) })
-        // Simulated as a plain pair: the switchover time is not modelled.
-        case .standby(let p, let b, _, _, _, _): return .parallel([compile(p, leaves: &leaves), compile(b, leaves: &leaves)])
-        }
-    }
-
     static func run(_ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt, deadline: Double?) throws -> Estimate {
         let shouldStop: @Sendable () -> Bool = { interrupt.isRequested || deadline.map { Machine.now() > $0 } ?? false }
         var leaves: [Block] = []
-        let tree = compile(block, leaves: &leaves)
+        var built = Diagram()
+        _ = built.add(block, leaves: &leaves)
+        let diagram = built
         let rates = leaves.map { leaf -> Rates in
             if case .leaf(let mtbf?, let mttr?) = leaf.kind { return Rates(mtbf: mtbf, mttr: mttr) }
             // Only an availability is known: assume the default repair time.
@@ -84,7 +130,7 @@ enum Simulation {
         let results = Results(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var random = SplitMix64.stream(run, of: seed)
-            results.values[run] = simulateOne(tree, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
+            results.values[run] = simulateOne(diagram, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
         }
         if interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted") }
         if let deadline, Machine.now() > deadline {
@@ -99,7 +145,7 @@ enum Simulation {
     }
 
     /// One run: the share of `horizon` seconds the system spent down.
-    static func simulateOne(_ tree: Node, rates: [Rates], horizon: Double, random: inout SplitMix64, shouldStop: () -> Bool) -> Double {
+    static func simulateOne(_ diagram: Diagram, rates: [Rates], horizon: Double, random: inout SplitMix64, shouldStop: () -> Bool) -> Double {
         let n = rates.count
         var down = [Bool](repeating: false, count: n)
         var next = [Double](repeating: 0, count: n)
@@ -114,9 +160,9 @@ enum Simulation {
                 next[i] = sample(rates[i].mtbf, &random)
             }
         }
+        var state = State(diagram, leafDown: down)
         var time = 0.0
         var downtime = 0.0
-        var systemUp = down.withUnsafeBufferPointer { tree.works($0) }
         var events = 0
         while true {
             var i = 0
@@ -126,12 +172,12 @@ enum Simulation {
                 i = j
             }
             let until = min(soonest, horizon)
-            if !systemUp { downtime += until - time }
+            if !state.systemWorks { downtime += until - time }
             time = until
             if soonest >= horizon { break }
             down[i].toggle()
             next[i] = time + sample(down[i] ? rates[i].mttr : rates[i].mtbf, &random)
-            systemUp = down.withUnsafeBufferPointer { tree.works($0) }
+            state.set(leafNode: diagram.leafNode[i], working: !down[i], diagram)
             events += 1
             if events & 0xFFFF == 0, shouldStop() { break }
         }
