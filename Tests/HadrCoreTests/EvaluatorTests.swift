@@ -142,6 +142,18 @@ import Testing
         #expect(eval("fn f() = do\n y = 2\n fn g() = do\n y = 7\n 1\n end\n y + g()\nend\nf()") == "3")
     }
 
+    @Test func closuresCopyWhatNeverChangesAndShareWhatDoes() {
+        // Never reassigned: captured by value.
+        #expect(eval("fn adder(k) = fn(x) = x + k\nadder(2)(3)") == "5")
+        #expect(eval("fn a(x) = fn() = fn() = x\na(7)()()") == "7")
+        #expect(eval("fs = []\nfor i in 1..3 do fs = append(fs, fn() = i) end\nmap(fs, fn(f) = f())") == "[1, 2, 3]")
+        // Reassigned later, in the same function or in another closure: shared.
+        #expect(eval("fn f(k) = do\n g = fn() = k\n k = 10\n g()\nend\nf(1)") == "10")
+        #expect(eval("fn f(k) = do\n set = fn() = do\n k = 5\n end\n get = fn() = k\n set()\n get()\nend\nf(1)") == "5")
+        #expect(eval("for i in 1..2 do\n g = fn() = i\n i = i * 10\n print(g())\nend") == "10\n20")
+        #expect(eval("fn counter() = do\n n = 0\n fn() = do\n n = n + 1\n n\n end\nend\nc = counter()\n[c(), c(), c()]") == "[1, 2, 3]")
+    }
+
     @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
         #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
         #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")

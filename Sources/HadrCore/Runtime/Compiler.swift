@@ -391,21 +391,24 @@ struct Compiler {
         return FunctionProto(info: functionInfo, defaults: defaults, body: body)
     }
 
-    /// Makes a closure, taking (or creating) the cells of the variables it captures.
+    /// Makes a closure: a copy of each variable captured by value, and the cell (made
+    /// now if need be) of each one shared with the enclosing function.
     private static func closure(_ m: Machine, _ proto: FunctionProto, _ sources: [Int]) -> Function {
         if sources.isEmpty { return Function(proto: proto, captures: []) }
-        var cells: [Cell] = []
-        cells.reserveCapacity(sources.count)
-        for source in sources {
-            if case .cell(let c) = m.fp[source] {
-                cells.append(c)
+        var captures: [Value] = []
+        captures.reserveCapacity(sources.count)
+        for (k, source) in sources.enumerated() {
+            if proto.captureByValue[k] {
+                captures.append(m.fp[source])
+            } else if case .cell = m.fp[source] {
+                captures.append(m.fp[source])
             } else {
                 let c = Cell(m.fp[source])
                 m.fp[source] = .cell(c)
-                cells.append(c)
+                captures.append(.cell(c))
             }
         }
-        return Function(proto: proto, captures: cells)
+        return Function(proto: proto, captures: captures)
     }
 
     private func defineFunction(_ slot: Slot, _ functionInfo: FunctionInfo) -> Code {

@@ -55,6 +55,8 @@ public final class FunctionProto {
     let native: NativeFunction?
     let frameSize: Int
     let captureSlots: [Int]
+    /// Per captured variable: whether the closure holds its value (never reassigned) rather than its cell.
+    let captureByValue: [Bool]
     /// Parameter slots that are captured and so are boxed into cells on entry.
     let cellParameters: [Int]
     /// The parameter count when every one is required and none collects the rest; −1 otherwise.
@@ -75,6 +77,7 @@ public final class FunctionProto {
         self.native = info.native
         self.frameSize = info.frameSize
         self.captureSlots = info.captureSlots
+        self.captureByValue = info.captureByValue
         self.cellParameters = (0..<info.parameters.count).filter { info.cellSlots.contains($0) }
         let simple = !hasRest && defaults.allSatisfy { $0 == nil }
         self.simpleArity = simple ? info.parameters.count : -1
@@ -95,11 +98,11 @@ public final class FunctionProto {
     }
 }
 
-/// A function value: its definition and the cells it captured. The fields a call
+/// A function value: its definition and what it captured (values, or shared cells). The fields a call
 /// needs are copied out of the prototype so that a call touches one object.
 public final class Function {
     public let proto: FunctionProto
-    let captures: [Cell]
+    let captures: [Value]
     let body: Code
     let frameSize: Int
     /// The argument count a call may pass straight into the frame, or −1 (natives, defaults, rest).
@@ -109,7 +112,7 @@ public final class Function {
     /// The argument count a builtin takes with no defaults to fill, or −1 (hadr functions too).
     let nativeArity: Int
 
-    init(proto: FunctionProto, captures: [Cell]) {
+    init(proto: FunctionProto, captures: [Value]) {
         self.proto = proto
         self.captures = captures
         self.body = proto.body

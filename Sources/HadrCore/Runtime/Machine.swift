@@ -264,8 +264,8 @@ final class Machine {
         // Capture slots come after the parameters and hold `none` or `undefined` here:
         // nothing to destroy, so they are initialised over.
         let slots = function.proto.captureSlots
-        for (k, cell) in function.captures.enumerated() {
-            (base + slots[k]).initialize(to: .cell(cell))
+        for (k, captured) in function.captures.enumerated() {
+            (base + slots[k]).initialize(to: captured)
         }
     }
 

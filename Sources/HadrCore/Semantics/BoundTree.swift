@@ -64,10 +64,13 @@ final class FunctionInfo {
     var body: Bound?
     /// Slots in use; parameters come first, then captured cells, then locals.
     var frameSize = 0
-    /// For each captured variable: the slot in the enclosing frame that holds its cell.
+    /// For each captured variable: the slot in the enclosing frame that holds it.
     var captureSources: [Int] = []
-    /// For each captured variable: the slot in this frame where its cell is placed.
+    /// For each captured variable: the slot in this frame where it is placed.
     var captureSlots: [Int] = []
+    /// For each captured variable: whether it is captured by value (it is never
+    /// reassigned), so that its slots hold the value itself rather than a cell.
+    var captureByValue: [Bool] = []
     /// Slots whose variables are captured by an inner function, so they hold cells.
     var cellSlots: Set<Int> = []
     /// The native implementation, for a body-less declaration.

@@ -20,11 +20,21 @@ struct Resolver {
         var blocks: [[String: Int]] = [[:]]
         var captured: [String: Int] = [:]
         let isTopLevel: Bool
+        /// Names assigned anywhere in this function's body (see `AssignedNames`).
+        var assigned: Set<String> = []
+        /// Slots of parameters and loop variables that are never assigned: captured by value.
+        var immutable: Set<Int> = []
 
         init(info: FunctionInfo, parent: Scope?, isTopLevel: Bool) {
             self.info = info
             self.parent = parent
             self.isTopLevel = isTopLevel
+        }
+
+        /// Binds a parameter or loop variable in the current block.
+        func bindFixed(_ name: String, _ slot: Int) {
+            blocks[blocks.count - 1][name] = slot
+            if !assigned.contains(name) { immutable.insert(slot) }
         }
 
         func newSlot() -> Int {
@@ -62,6 +72,7 @@ struct Resolver {
     /// Resolves a whole file or REPL input.
     mutating func resolve(_ statements: [Stmt]) throws(Diagnostic) -> ResolvedChunk {
         hoist(statements)
+        scope.assigned = AssignedNames.of(statements)
         var out: [(Bound, Bool)] = []
         for statement in statements {
             let echo = if case .expression = statement.kind { true } else { false }
@@ -110,12 +121,19 @@ struct Resolver {
     private func find(_ name: String, in scope: Scope) -> Int? {
         if let slot = scope.lookupLocal(name) { return slot }
         guard let parent = scope.parent, let outer = find(name, in: parent) else { return nil }
-        parent.info.cellSlots.insert(outer)
         let slot = scope.newSlot()
         scope.captured[name] = slot
         scope.info.captureSources.append(outer)
         scope.info.captureSlots.append(slot)
-        scope.info.cellSlots.insert(slot)
+        if parent.immutable.contains(outer) {
+            // Never reassigned: the closure keeps a copy of the value, no cell.
+            scope.immutable.insert(slot)
+            scope.info.captureByValue.append(true)
+        } else {
+            parent.info.cellSlots.insert(outer)
+            scope.info.cellSlots.insert(slot)
+            scope.info.captureByValue.append(false)
+        }
         return slot
     }
 
@@ -205,8 +223,9 @@ struct Resolver {
         let outer = scope
         scope = Scope(info: info, parent: outer, isTopLevel: false)
         defer { scope = outer }
+        scope.assigned = AssignedNames.of(bodyExpr)
         for parameter in decl.parameters {
-            scope.blocks[0][parameter.name] = scope.newSlot()
+            scope.bindFixed(parameter.name, scope.newSlot())
         }
         try resolveDefaults(decl, into: info)
         info.body = try resolve(bodyExpr)
@@ -305,7 +324,7 @@ struct Resolver {
             scope.blocks.append([:])
             defer { scope.blocks.removeLast() }
             let slot = scope.newSlot()
-            scope.blocks[scope.blocks.count - 1][name] = slot
+            scope.bindFixed(name, slot)
             let bodyBound = Bound(.block(try block(body)), range)
             return Bound(.forIn(slot: slot, sequence: seq, body: bodyBound), range)
         case .whileLoop(let condition, let body):
