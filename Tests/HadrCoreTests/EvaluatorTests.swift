@@ -154,6 +154,20 @@ import Testing
         #expect(eval("fn counter() = do\n n = 0\n fn() = do\n n = n + 1\n n\n end\nend\nc = counter()\n[c(), c(), c()]") == "[1, 2, 3]")
     }
 
+    @Test func builtinsCallingBackKeepTheirArguments() {
+        #expect(eval("map([1, 2, 3], fn(x) = fold(map([x, x], fn(y) = y * 10), 0, fn(a, b) = a + b))") == "[20, 40, 60]")
+        #expect(eval("sort([3, 1, 2], by: fn(x) = -x)") == "[3, 2, 1]")
+        #expect(eval("filter(map(1..6, fn(x) = x * x), fn(y) = y > 10)") == "[16, 25, 36]")
+        var lines: [String] = []
+        LargeStack.run {
+            guard let session = try? Session(output: { _ in }) else { return }
+            session.onResult = { lines.append(Display.result($0)) }
+            _ = session.evaluate("map([1, 2], fn(x) = x + \"a\")")
+            _ = session.evaluate("map([1, 2], fn(x) = fold([x, 1], 0, fn(a, b) = a + b))")
+        }
+        #expect(lines == ["[2, 3]"])
+    }
+
     @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
         #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
         #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")

@@ -7,12 +7,12 @@ extension NativeArguments {
     }
 
     func isAbsent(_ i: Int) -> Bool {
-        if case .none = values[i] { return true }
+        if case .none = self[i] { return true }
         return false
     }
 
     func number(_ i: Int, _ name: String) throws -> Double {
-        guard case .number(let x) = values[i] else { throw wrong(name, expected: "a number", values[i]) }
+        guard case .number(let x) = self[i] else { throw wrong(name, expected: "a number", self[i]) }
         return x
     }
 
@@ -31,9 +31,9 @@ extension NativeArguments {
 
     /// A duration in seconds; `positive` refuses zero and negative ones.
     func duration(_ i: Int, _ name: String, positive: Bool = false) throws -> Double {
-        guard case .time(let x, 1, _) = values[i] else {
-            var d = wrong(name, expected: "a duration such as `30m`", values[i])
-            if case .number = values[i] { d.notes.append("help: give it a unit, as in `\(name): 30m`") }
+        guard case .time(let x, 1, _) = self[i] else {
+            var d = wrong(name, expected: "a duration such as `30m`", self[i])
+            if case .number = self[i] { d.notes.append("help: give it a unit, as in `\(name): 30m`") }
             throw d
         }
         guard x.isFinite else { throw Diagnostic(.runtime, "`\(name)` must be finite; got \(Display.duration(x))") }
@@ -46,38 +46,38 @@ extension NativeArguments {
 
     /// The unavailability of an availability, or of a number in [0, 1].
     func unavailability(_ i: Int, _ name: String) throws -> Double {
-        if let u = Operators.unavailabilityOf(values[i]) { return u }
-        switch values[i] {
+        if let u = Operators.unavailabilityOf(self[i]) { return u }
+        switch self[i] {
         case .number(let x):
             throw Diagnostic(
                 .runtime, "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))")
-        default: throw wrong(name, expected: "an availability such as `99.9%`", values[i])
+        default: throw wrong(name, expected: "an availability such as `99.9%`", self[i])
         }
     }
 
     /// A probability or fraction: a number in [0, 1] or a percentage.
     func fraction(_ i: Int, _ name: String) throws -> Double {
-        if case .percentage(let x) = values[i] { return x }
+        if case .percentage(let x) = self[i] { return x }
         return 1 - (try unavailability(i, name))
     }
 
     func string(_ i: Int, _ name: String) throws -> String {
-        guard case .string(let s) = values[i] else { throw wrong(name, expected: "a string", values[i]) }
+        guard case .string(let s) = self[i] else { throw wrong(name, expected: "a string", self[i]) }
         return s
     }
 
     func list(_ i: Int, _ name: String) throws -> [Value] {
-        guard case .list(let l) = values[i] else { throw wrong(name, expected: "a list", values[i]) }
+        guard case .list(let l) = self[i] else { throw wrong(name, expected: "a list", self[i]) }
         return l.items
     }
 
     func function(_ i: Int, _ name: String) throws -> Function {
-        guard case .function(let f) = values[i] else { throw wrong(name, expected: "a function", values[i]) }
+        guard case .function(let f) = self[i] else { throw wrong(name, expected: "a function", self[i]) }
         return f
     }
 
     func bool(_ i: Int, _ name: String) throws -> Bool {
-        guard case .bool(let b) = values[i] else { throw wrong(name, expected: "`true` or `false`", values[i]) }
+        guard case .bool(let b) = self[i] else { throw wrong(name, expected: "`true` or `false`", self[i]) }
         return b
     }
 

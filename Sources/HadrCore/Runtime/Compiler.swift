@@ -612,32 +612,37 @@ struct Compiler {
         }
     }
 
+    /// How a call with `argc` positional arguments can run without binding names or
+    /// defaults: straight into a hadr function's frame, or as a builtin's arguments.
+    private enum DirectCall { case none, enter, native }
+
+    @inline(__always)
+    private static func directCall(_ fn: Function, _ m: Machine, argc: Int) -> DirectCall {
+        if fn.fastArity == argc { return m.hasRoom(fn.frameSize) ? .enter : .none }
+        if fn.nativeArity == argc { return m.hasRoom(argc) ? .native : .none }
+        return .none
+    }
+
     /// A call of a global with up to three positional arguments. The callee is borrowed
     /// from the machine's table of global functions, so a call retains nothing; the
     /// arguments go straight into the callee's frame.
     private func globalCall(_ g: Int, _ callee: @escaping Code, _ arguments: [Bound], _ range: SourceRange) -> Code {
         // Each argument compiled on its own: a closure taken out of an array is called through a thunk.
         let slow: (Machine, [Value]) throws -> Value = { m, values in
-            // A builtin that needs no defaults filled runs straight from the borrowed table.
-            if let u = m.globalFunctions[g] {
-                let result: Value? = try u._withUnsafeGuaranteedRef { fn in
-                    guard fn.nativeArity == values.count, let native = fn.proto.native else { return nil }
-                    do {
-                        try m.tick()
-                        return try native.body(NativeArguments(values: values, machine: m))
-                    } catch { throw annotate(error, fn, range) }
-                }
-                if let result { return result }
-            }
             let f = try callee(m)
             do { return try m.call(f, positional: values, named: []) } catch { throw annotate(error, f, range) }
         }
         switch arguments.count {
         case 0:
             return { m in
-                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 0 && m.hasRoom($0.frameSize) }) {
-                    return try u._withUnsafeGuaranteedRef { fn in
-                        do { return try m.enter(fn, m.sp, argc: 0) } catch { throw annotate(error, fn, range) }
+                if let u = m.globalFunctions[g] {
+                    let how = u._withUnsafeGuaranteedRef { Self.directCall($0, m, argc: 0) }
+                    if how != .none {
+                        return try u._withUnsafeGuaranteedRef { fn in
+                            do {
+                                return how == .enter ? try m.enter(fn, m.sp, argc: 0) : try m.callNative(fn, m.sp, count: 0)
+                            } catch { throw annotate(error, fn, range) }
+                        }
                     }
                 }
                 return try slow(m, [])
@@ -648,11 +653,16 @@ struct Compiler {
             return { m in
                 if case .undefined = m.globals[g] { _ = try callee(m) }
                 let v0 = try i0.evaluate(m, a0)
-                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 1 && m.hasRoom($0.frameSize) }) {
-                    let base = m.sp
-                    base.initialize(to: consume v0)
-                    return try u._withUnsafeGuaranteedRef { fn in
-                        do { return try m.enter(fn, base, argc: 1) } catch { throw annotate(error, fn, range) }
+                if let u = m.globalFunctions[g] {
+                    let how = u._withUnsafeGuaranteedRef { Self.directCall($0, m, argc: 1) }
+                    if how != .none {
+                        let base = m.sp
+                        base.initialize(to: consume v0)
+                        return try u._withUnsafeGuaranteedRef { fn in
+                            do {
+                                return how == .enter ? try m.enter(fn, base, argc: 1) : try m.callNative(fn, base, count: 1)
+                            } catch { throw annotate(error, fn, range) }
+                        }
                     }
                 }
                 return try slow(m, [v0])
@@ -666,12 +676,17 @@ struct Compiler {
                 if case .undefined = m.globals[g] { _ = try callee(m) }
                 let v0 = try i0.evaluate(m, a0)
                 let v1 = try i1.evaluate(m, a1)
-                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 2 && m.hasRoom($0.frameSize) }) {
-                    let base = m.sp
-                    base.initialize(to: consume v0)
-                    (base + 1).initialize(to: consume v1)
-                    return try u._withUnsafeGuaranteedRef { fn in
-                        do { return try m.enter(fn, base, argc: 2) } catch { throw annotate(error, fn, range) }
+                if let u = m.globalFunctions[g] {
+                    let how = u._withUnsafeGuaranteedRef { Self.directCall($0, m, argc: 2) }
+                    if how != .none {
+                        let base = m.sp
+                        base.initialize(to: consume v0)
+                        (base + 1).initialize(to: consume v1)
+                        return try u._withUnsafeGuaranteedRef { fn in
+                            do {
+                                return how == .enter ? try m.enter(fn, base, argc: 2) : try m.callNative(fn, base, count: 2)
+                            } catch { throw annotate(error, fn, range) }
+                        }
                     }
                 }
                 return try slow(m, [v0, v1])
@@ -688,13 +703,18 @@ struct Compiler {
                 let v0 = try i0.evaluate(m, a0)
                 let v1 = try i1.evaluate(m, a1)
                 let v2 = try i2.evaluate(m, a2)
-                if let u = m.globalFunctions[g], u._withUnsafeGuaranteedRef({ $0.fastArity == 3 && m.hasRoom($0.frameSize) }) {
-                    let base = m.sp
-                    base.initialize(to: consume v0)
-                    (base + 1).initialize(to: consume v1)
-                    (base + 2).initialize(to: consume v2)
-                    return try u._withUnsafeGuaranteedRef { fn in
-                        do { return try m.enter(fn, base, argc: 3) } catch { throw annotate(error, fn, range) }
+                if let u = m.globalFunctions[g] {
+                    let how = u._withUnsafeGuaranteedRef { Self.directCall($0, m, argc: 3) }
+                    if how != .none {
+                        let base = m.sp
+                        base.initialize(to: consume v0)
+                        (base + 1).initialize(to: consume v1)
+                        (base + 2).initialize(to: consume v2)
+                        return try u._withUnsafeGuaranteedRef { fn in
+                            do {
+                                return how == .enter ? try m.enter(fn, base, argc: 3) : try m.callNative(fn, base, count: 3)
+                            } catch { throw annotate(error, fn, range) }
+                        }
                     }
                 }
                 return try slow(m, [v0, v1, v2])

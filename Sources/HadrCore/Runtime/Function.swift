@@ -2,11 +2,25 @@
 typealias Code = (Machine) throws -> Value
 
 /// The arguments a builtin receives, in parameter order, with absent optional ones as `none`.
+/// They stay on the machine's value stack for the call, below anything a callback pushes.
 public struct NativeArguments {
-    public let values: [Value]
+    private let base: UnsafeMutablePointer<Value>
+    public let count: Int
     let machine: Machine
 
-    public subscript(i: Int) -> Value { values[i] }
+    init(base: UnsafeMutablePointer<Value>, count: Int, machine: Machine) {
+        self.base = base
+        self.count = count
+        self.machine = machine
+    }
+
+    public subscript(i: Int) -> Value {
+        precondition(i >= 0 && i < count, "builtin argument index out of range")
+        return base[i]
+    }
+
+    /// All the arguments, as a list.
+    public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Calls a hadr function value from a builtin (for `map`, `fold`, ...).
     public func call(_ function: Value, _ arguments: [Value]) throws -> Value {

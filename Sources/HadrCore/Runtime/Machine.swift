@@ -275,6 +275,20 @@ final class Machine {
         }
     }
 
+    /// Runs a builtin whose `count` arguments the caller has placed at `base` (= `sp`);
+    /// they stay below `sp` while it runs and are released after.
+    @inline(__always)
+    func callNative(_ function: Function, _ base: UnsafeMutablePointer<Value>, count: Int) throws -> Value {
+        sp = base + count
+        defer {
+            Self.release(base, count)
+            sp = base
+        }
+        try tick()
+        guard let native = function.proto.native else { return .none }
+        return try native.body(NativeArguments(base: base, count: count, machine: self))
+    }
+
     /// Whether a frame of `size` slots fits on the stack.
     @inline(__always)
     func hasRoom(_ size: Int) -> Bool { stackEnd - sp >= size }
@@ -311,9 +325,10 @@ final class Machine {
         }
         if named.isEmpty {
             // The common shapes skip the binding of names and defaults.
-            if function.nativeArity == positional.count, let native = function.proto.native {
-                try tick()
-                return try native.body(NativeArguments(values: positional, machine: self))
+            if function.nativeArity == positional.count, hasRoom(positional.count) {
+                let base = sp
+                for (i, value) in positional.enumerated() { (base + i).initialize(to: value) }
+                return try callNative(function, base, count: positional.count)
             }
             if function.fastArity == positional.count, hasRoom(function.frameSize) {
                 let base = sp
@@ -374,9 +389,8 @@ final class Machine {
             if case .undefined = base[i] { base[i] = .none }
         }
         if let native = proto.native {
-            let values = Array(UnsafeBufferPointer(start: base, count: count))
             try tick()
-            return try native.body(NativeArguments(values: values, machine: self))
+            return try native.body(NativeArguments(base: base, count: count, machine: self))
         }
         if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
         owned = false
