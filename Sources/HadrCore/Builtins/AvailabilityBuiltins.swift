@@ -157,6 +157,17 @@ enum AvailabilityBuiltins {
     }
 
     /// P(fewer than k of n identical components work): the binomial tail, summed from its small end.
+    /// x^e for a whole e ≥ 0: exact or correctly rounded for e ≤ 2 without calling `pow`.
+    @inline(__always)
+    private static func power(_ x: Double, _ e: Int) -> Double {
+        switch e {
+        case 0: 1
+        case 1: x
+        case 2: x * x
+        default: pow(x, Double(e))
+        }
+    }
+
     static func kOfN(k: Int, n: Int, u: Double) -> Double {
         if k == 0 { return 0 }
         if u == 0 { return 0 }
@@ -166,20 +177,24 @@ enum AvailabilityBuiltins {
         let logA = log1p(-u)
         // Terms j = number working, 0..<k; each is C(n, j) A^j U^(n-j). Small n uses
         // direct powers (correctly rounded), large n the logarithms.
-        var total = 0.0
         var choose = 1.0  // C(n, j), built up from j = 0
-        var terms = [Double](repeating: 0, count: k)
-        for j in 0..<k {
-            if n <= 1000 {
-                terms[j] = choose * pow(a, Double(j)) * pow(u, Double(n - j))
-                choose = choose * Double(n - j) / Double(j + 1)
-            } else {
-                terms[j] = exp(logChoose(n, j) + Double(j) * logA + Double(n - j) * logU)
+        // The terms live on the stack for small k: this runs once per design in a sweep.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { terms in
+            for j in 0..<k {
+                if n <= 1000 {
+                    terms[j] = choose * power(a, j) * power(u, n - j)
+                    choose = choose * Double(n - j) / Double(j + 1)
+                } else {
+                    terms[j] = exp(logChoose(n, j) + Double(j) * logA + Double(n - j) * logU)
+                }
             }
+            // Add the smallest terms first.
+            var sorted = terms
+            sorted.sort()
+            var total = 0.0
+            for term in sorted { total += term }
+            return min(1, total)
         }
-        // Add the smallest terms first.
-        for term in terms.sorted() { total += term }
-        return min(1, total)
     }
 
     /// P(fewer than k of the listed components work), by the distribution of failures.

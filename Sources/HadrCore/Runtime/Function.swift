@@ -73,8 +73,9 @@ public final class FunctionProto {
     let captureByValue: [Bool]
     /// Parameter slots that are captured and so are boxed into cells on entry.
     let cellParameters: [Int]
-    /// The parameter count when every one is required and none collects the rest; −1 otherwise.
-    let simpleArity: Int
+    /// The parameter count when none collects the rest, −1 otherwise: a call passing that
+    /// many positional arguments binds them in order, and no default is needed.
+    let fullArity: Int
     public let doc: String?
     public let file: SourceFile
     public let range: SourceRange
@@ -93,8 +94,7 @@ public final class FunctionProto {
         self.captureSlots = info.captureSlots
         self.captureByValue = info.captureByValue
         self.cellParameters = (0..<info.parameters.count).filter { info.cellSlots.contains($0) }
-        let simple = !hasRest && defaults.allSatisfy { $0 == nil }
-        self.simpleArity = simple ? info.parameters.count : -1
+        self.fullArity = hasRest ? -1 : info.parameters.count
         self.doc = info.doc
         self.file = info.file
         self.range = info.range
@@ -131,8 +131,8 @@ public final class Function {
         self.captures = captures
         self.body = proto.body
         self.frameSize = proto.frameSize
-        self.fastArity = proto.native == nil ? proto.simpleArity : -1
-        self.nativeArity = proto.native == nil ? -1 : proto.simpleArity
+        self.fastArity = proto.native == nil ? proto.fullArity : -1
+        self.nativeArity = proto.native == nil ? -1 : proto.fullArity
         self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
 }
