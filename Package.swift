@@ -14,9 +14,13 @@ let package = Package(
         // The language: source text to values. Never touches the terminal.
         .target(
             name: "HadrCore",
+            dependencies: ["CNumberFormat"],
             exclude: [],
             plugins: ["EmbedStdlib"]
         ),
+        // printf's %e and %g for Display, without Swift's variadic-argument machinery.
+        // DWARF 4: valgrind (used for instruction counts) cannot read clang's DWARF 5 from C.
+        .target(name: "CNumberFormat", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // libedit, found through pkg-config; scripts/install-deps installs libedit-dev.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // The only code that imports CLibEdit.

@@ -8,7 +8,7 @@ enum AvailabilityBuiltins {
         let units: [(Double, String)] = [(86_400, "day"), (3600, "hour"), (60, "minute"), (1, "second")]
         let magnitude = abs(seconds)
         let (size, name) = units.first { magnitude >= $0.0 } ?? (0.001, "millisecond")
-        let text = Display.number(Double(Display.cFormat("%.\(digits)g", seconds / size)) ?? seconds / size)
+        let text = Display.number(Double(Display.cFormat("g", digits, seconds / size)) ?? seconds / size)
         return text + " " + name + (text == "1" ? "" : "s")
     }
 

@@ -1,3 +1,4 @@
+import CNumberFormat
 import Glibc
 
 /// How values read when printed: the way a person writes them.
@@ -95,10 +96,15 @@ public enum Display {
 
     // MARK: Numbers
 
-    static func cFormat(_ format: String, _ x: Double) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        _ = withVaList([x]) { vsnprintf(&buffer, 64, format, $0) }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    /// printf's `%.<precision>e` or `%.<precision>g` of x.
+    static func cFormat(_ conversion: Character, _ precision: Int, _ x: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            guard let base = buffer.baseAddress else { return "" }
+            let code = CChar(bitPattern: conversion.asciiValue ?? UInt8(ascii: "g"))
+            let n = Int(hadr_format_double(base, 64, code, Int32(clamping: precision), x))
+            let length = max(0, min(n, 63))
+            return String(decoding: UnsafeRawBufferPointer(start: base, count: length), as: UTF8.self)
+        }
     }
 
     /// A number with up to 12 significant digits, integers without `.0`, exponents as `1e-9`.
@@ -106,7 +112,7 @@ public enum Display {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        var text = cFormat("%.\(digits)g", x)
+        var text = cFormat("g", digits, x)
         if let e = text.firstIndex(of: "e") {
             var mantissa = String(text[..<e])
             var exponent = String(text[text.index(after: e)...])
@@ -132,7 +138,7 @@ public enum Display {
         if u >= 1 { return "0" }
         if u > 0.5 { return number((1 - u) * 100, digits: 6) }
         // 100·U to six significant digits, subtracted from 100 exactly in decimal.
-        let scientific = cFormat("%.5e", 100 * u)
+        let scientific = cFormat("e", 5, 100 * u)
         guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
             return number((1 - u) * 100)
         }
