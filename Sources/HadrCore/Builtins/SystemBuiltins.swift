@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// Named components, active-passive pairs, and what can be learned from a block diagram:

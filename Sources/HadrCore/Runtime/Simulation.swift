@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 
 /// A Monte Carlo of a block diagram: each leaf alternates between working and repair
@@ -99,10 +98,11 @@ enum Simulation {
         var mttr: Double
     }
 
-    /// Holds per-run results written by concurrent iterations, each to its own index.
+    /// Per-run results, written by concurrent iterations each to its own index.
     private final class Results: @unchecked Sendable {
-        var values: [Double]
-        init(count: Int) { values = [Double](repeating: 0, count: count) }
+        let values: UnsafeMutableBufferPointer<Double>
+        init(count: Int) { values = .allocate(capacity: count); values.initialize(repeating: 0) }
+        deinit { values.deallocate() }
     }
 
     static func run(_ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt, deadline: Double?) throws -> Estimate {
@@ -128,7 +128,7 @@ enum Simulation {
                 notes: ["help: simulate fewer years"])
         }
         let results = Results(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
+        Parallel.forEach(runs) { run in
             var random = SplitMix64.stream(run, of: seed)
             results.values[run] = simulateOne(diagram, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
         }
@@ -136,7 +136,7 @@ enum Simulation {
         if let deadline, Machine.now() > deadline {
             throw Diagnostic(.limit, "the simulation ran past the time limit", notes: ["help: simulate fewer years, or raise --timeout"])
         }
-        let values = results.values
+        let values = Array(results.values)
         let mean = values.reduce(0, +) / Double(runs)
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(runs - 1)
         let t = 1.96 + 2.4 / Double(runs - 1)
