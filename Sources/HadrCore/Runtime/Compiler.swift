@@ -623,6 +623,19 @@ struct Compiler {
         return .none
     }
 
+    /// Runs a borrowed global function whose `argc` arguments are at `base`.
+    @inline(__always)
+    private func callBorrowed(
+        _ u: Unmanaged<Function>, _ how: DirectCall, _ m: Machine, _ base: UnsafeMutablePointer<Value>, argc: Int,
+        _ range: SourceRange
+    ) throws -> Value {
+        try u._withUnsafeGuaranteedRef { fn in
+            do {
+                return how == .enter ? try m.enter(fn, base, argc: argc) : try m.callNative(fn, base, count: argc)
+            } catch { throw annotate(error, fn, range) }
+        }
+    }
+
     /// A call of a global with up to three positional arguments. The callee is borrowed
     /// from the machine's table of global functions, so a call retains nothing; the
     /// arguments go straight into the callee's frame.
@@ -638,11 +651,7 @@ struct Compiler {
                 if let u = m.globalFunctions[g] {
                     let how = u._withUnsafeGuaranteedRef { Self.directCall($0, m, argc: 0) }
                     if how != .none {
-                        return try u._withUnsafeGuaranteedRef { fn in
-                            do {
-                                return how == .enter ? try m.enter(fn, m.sp, argc: 0) : try m.callNative(fn, m.sp, count: 0)
-                            } catch { throw annotate(error, fn, range) }
-                        }
+                        return try callBorrowed(u, how, m, m.sp, argc: 0, range)
                     }
                 }
                 return try slow(m, [])
@@ -658,11 +667,7 @@ struct Compiler {
                     if how != .none {
                         let base = m.sp
                         base.initialize(to: consume v0)
-                        return try u._withUnsafeGuaranteedRef { fn in
-                            do {
-                                return how == .enter ? try m.enter(fn, base, argc: 1) : try m.callNative(fn, base, count: 1)
-                            } catch { throw annotate(error, fn, range) }
-                        }
+                        return try callBorrowed(u, how, m, base, argc: 1, range)
                     }
                 }
                 return try slow(m, [v0])
@@ -682,11 +687,7 @@ struct Compiler {
                         let base = m.sp
                         base.initialize(to: consume v0)
                         (base + 1).initialize(to: consume v1)
-                        return try u._withUnsafeGuaranteedRef { fn in
-                            do {
-                                return how == .enter ? try m.enter(fn, base, argc: 2) : try m.callNative(fn, base, count: 2)
-                            } catch { throw annotate(error, fn, range) }
-                        }
+                        return try callBorrowed(u, how, m, base, argc: 2, range)
                     }
                 }
                 return try slow(m, [v0, v1])
@@ -710,11 +711,7 @@ struct Compiler {
                         base.initialize(to: consume v0)
                         (base + 1).initialize(to: consume v1)
                         (base + 2).initialize(to: consume v2)
-                        return try u._withUnsafeGuaranteedRef { fn in
-                            do {
-                                return how == .enter ? try m.enter(fn, base, argc: 3) : try m.callNative(fn, base, count: 3)
-                            } catch { throw annotate(error, fn, range) }
-                        }
+                        return try callBorrowed(u, how, m, base, argc: 3, range)
                     }
                 }
                 return try slow(m, [v0, v1, v2])
