@@ -117,6 +117,8 @@ public final class FunctionProto {
 public final class Function {
     public let proto: FunctionProto
     let captures: [Value]
+    /// Where each captured value goes in the frame (from the prototype, kept here for calls).
+    let captureSlots: [Int]
     let body: Code
     let frameSize: Int
     /// The argument count a call may pass straight into the frame, or −1 (natives, defaults, rest).
@@ -129,6 +131,7 @@ public final class Function {
     init(proto: FunctionProto, captures: [Value]) {
         self.proto = proto
         self.captures = captures
+        self.captureSlots = proto.captureSlots
         self.body = proto.body
         self.frameSize = proto.frameSize
         self.fastArity = proto.native == nil ? proto.fullArity : -1

@@ -49,6 +49,8 @@ protocol SessionHooks: AnyObject {
 /// The run-time state: the value stack, the globals, limits and the interrupt flag.
 final class Machine {
     static let stackCapacity = 1 << 20
+    /// Larger than any frame, so that `sp + size` never points past the allocation.
+    let stackSlack = Machine.stackCapacity
     static let checkInterval = 4096
 
     /// The current frame's first slot.
@@ -260,12 +262,14 @@ final class Machine {
         }
     }
 
+    @inline(__always)
     private func placeCaptures(_ function: Function, _ base: UnsafeMutablePointer<Value>) {
         // Capture slots come after the parameters and hold `none` or `undefined` here:
         // nothing to destroy, so they are initialised over.
-        let slots = function.proto.captureSlots
-        for (k, captured) in function.captures.enumerated() {
-            (base + slots[k]).initialize(to: captured)
+        function.captures.withUnsafeBufferPointer { captures in
+            function.captureSlots.withUnsafeBufferPointer { slots in
+                for k in 0..<captures.count { (base + slots[k]).initialize(to: captures[k]) }
+            }
         }
     }
 
@@ -291,7 +295,7 @@ final class Machine {
 
     /// Whether a frame of `size` slots fits on the stack.
     @inline(__always)
-    func hasRoom(_ size: Int) -> Bool { stackEnd - sp >= size }
+    func hasRoom(_ size: Int) -> Bool { size <= stackSlack && sp + size <= stackEnd }
 
     /// Calls any function value with positional arguments.
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value {
