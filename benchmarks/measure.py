@@ -2,13 +2,13 @@
 
 Called by benchmarks/run. On a shared machine the two CPUs are not equally fast and
 their speed changes from second to second, so the programs are run in alternation
-(hadr, python3, lua5.4, hadr, ...), each round pinned to one CPU for every language,
-rounds moving from CPU to CPU. A program's time is its median over the rounds; the
+(hadr, python3, lua5.4, then lua5.4, python3, hadr, ...), each round pinned to one CPU
+for every language, rounds moving from CPU to CPU. A program's time is its median over the rounds; the
 ratios use the best (lowest) times, since outside load only ever slows a run down.
 Start-up is timed with hyperfine (-N, many runs), which resolves milliseconds.
 
   measure.py OUT_DIR          full run: 10 rounds, writes RESULTS.md
-  measure.py OUT_DIR --quick  regression guard: hadr and python3 only, 5 rounds;
+  measure.py OUT_DIR --quick  regression guard: hadr and python3 only, 7 rounds;
                               exits 1 if any hadr/python3 ratio is above 1
 """
 import datetime, json, os, platform, resource, shutil, statistics, subprocess, sys, time
@@ -54,8 +54,10 @@ def compare(name, commands, rounds, pinned=True):
     times = [[] for _ in commands]
     for r in range(rounds):
         cpu = r % CPUS if pinned else None
-        for i, c in enumerate(commands):
-            times[i].append(run(c, cpu)[0])
+        # Alternate the order too, so that load rising during a round favours no one.
+        order = list(range(len(commands))) if r % 2 == 0 else list(reversed(range(len(commands))))
+        for i in order:
+            times[i].append(run(commands[i], cpu)[0])
     memory = [] if quick else [peak_memory(c) for c in commands]
     return {"median": [statistics.median(t) for t in times], "best": [min(t) for t in times], "memory": memory}
 
@@ -67,7 +69,7 @@ def ms(x):
 if quick:
     worst = 0.0
     print("| benchmark | hadr (best) | python3 (best) | hadr/python3 |\n|---|---|---|---|")
-    rows = [(n, [[HADR, f"{P}/{n}.hadr"], [PY, f"{P}/{n}.py"]], 5, True) for n, _ in PROGRAMS]
+    rows = [(n, [[HADR, f"{P}/{n}.hadr"], [PY, f"{P}/{n}.py"]], 7, True) for n, _ in PROGRAMS]
     rows.append(("simulate", [[HADR, f"{P}/simulate.hadr"], [PY, f"{P}/simulate.py"]], 3, False))
     for name, commands, rounds, pinned in rows:
         r = compare(name, commands, rounds, pinned)
