@@ -11,7 +11,7 @@ Start-up is timed with hyperfine (-N, many runs), which resolves milliseconds.
   measure.py OUT_DIR --quick  regression guard: hadr and python3 only, 7 rounds;
                               exits 1 if any hadr/python3 ratio is above 1
 """
-import datetime, json, os, platform, resource, shutil, statistics, subprocess, sys, time
+import datetime, json, os, platform, shutil, statistics, subprocess, sys, time
 
 out, quick = sys.argv[1], "--quick" in sys.argv
 HADR, PY, LUA, P = ".build/release/hadr", "/usr/bin/python3", "lua5.4", "benchmarks/programs"
