@@ -16,7 +16,9 @@ public final class Session {
     private var modules: [String: Module] = [:]
     private var importStack: [String] = []
     /// Builtin and stdlib names by domain (the stdlib file they are declared in).
-    public let domains: [(domain: String, names: [String])]
+    public var domains: [(domain: String, names: [String])] {
+        Self.library.map { (String($0.name.dropLast(".hadr".count)), $0.defines) }
+    }
     /// Whether a top-level evaluation is running (a library file loaded then must not restart the clock).
     private var running = false
     /// An error raised while loading a library file, reported by the evaluation that needed it.
@@ -30,13 +32,10 @@ public final class Session {
     /// none of it starts without that work.
     public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) throws(Diagnostic) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
-        domains = Self.library.map { (String($0.name.dropLast(".hadr".count)), $0.defines) }
         machine.hooks = self
-        for (index, file) in Self.library.enumerated() {
-            globals.deferNames(file.defines, toFile: index)
-        }
-        globals.loadDeferred = { [unowned self] index in self.loadLibrary(index) }
         let argsSlot = globals.declare("args")
+        globals.libraryFiles = { Self.library.map(\.defines) }
+        globals.loadDeferred = { [unowned self] index in self.loadLibrary(index) }
         machine.growGlobals(to: globals.count)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
     }

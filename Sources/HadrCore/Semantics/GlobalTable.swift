@@ -7,20 +7,32 @@ final class GlobalTable {
     private var slots: [String: Int] = [:]
     /// Parameters of globals bound by `fn` and never reassigned, for arity checks before running.
     var signatures: [Int: [Parameter]] = [:]
-    /// Deferred names → the index of the library file that defines them.
-    private(set) var deferred: [String: Int] = [:]
+    /// The names each library file defines, by file index; set by the session.
+    var libraryFiles: (() -> [[String]])?
     /// Loads a library file by index; set by the session.
     var loadDeferred: ((Int) -> Void)?
+    /// Deferred names → the index of the library file that defines them. Built on the
+    /// first lookup that misses, so that a program using no name never pays for it.
+    private var deferredIndex: [String: Int]?
+
+    private var deferred: [String: Int] {
+        get {
+            if let deferredIndex { return deferredIndex }
+            guard let libraryFiles else { return [:] }
+            var index: [String: Int] = [:]
+            for (file, names) in libraryFiles().enumerated() {
+                for name in names where slots[name] == nil { index[name] = file }
+            }
+            deferredIndex = index
+            return index
+        }
+        set { deferredIndex = newValue }
+    }
 
     var count: Int { names.count }
 
     /// Every name a program may use: those declared and those deferred.
     var knownNames: [String] { names + deferred.keys.sorted() }
-
-    /// Marks `names` as defined by library file `file`, to be loaded on first use.
-    func deferNames(_ names: [String], toFile file: Int) {
-        for name in names where slots[name] == nil { deferred[name] = file }
-    }
 
     func slot(of name: String) -> Int? {
         if let slot = slots[name] { return slot }
@@ -51,15 +63,15 @@ final class GlobalTable {
         fileprivate let names: [String]
         fileprivate let slots: [String: Int]
         fileprivate let signatures: [Int: [Parameter]]
-        fileprivate let deferred: [String: Int]
+        fileprivate let deferred: [String: Int]?
     }
 
-    func snapshot() -> Snapshot { Snapshot(names: names, slots: slots, signatures: signatures, deferred: deferred) }
+    func snapshot() -> Snapshot { Snapshot(names: names, slots: slots, signatures: signatures, deferred: deferredIndex) }
 
     func restore(_ s: Snapshot) {
         names = s.names
         slots = s.slots
         signatures = s.signatures
-        deferred = s.deferred
+        deferredIndex = s.deferred
     }
 }
