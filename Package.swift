@@ -21,8 +21,9 @@ let package = Package(
         // printf's %e and %g for Display, without Swift's variadic-argument machinery.
         // DWARF 4: valgrind (used for instruction counts) cannot read clang's DWARF 5 from C.
         .target(name: "CNumberFormat", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        // libedit, found through pkg-config; scripts/install-deps installs libedit-dev.
-        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit's headers (scripts/install-deps installs libedit-dev); the library itself is
+        // opened with dlopen when the REPL starts, so scripts and -e never load it.
+        .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),
         // The only code that imports CLibEdit.
         .target(name: "LineEditing", dependencies: ["CLibEdit"]),
         // The command line: arguments, script runner, REPL.

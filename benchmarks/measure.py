@@ -129,8 +129,8 @@ other = json.load(open(os.path.join(out, "startup-paths.json")))["results"]
 lines += ["", "Start-up by path (hyperfine medians, same run): `hadr FILE` "
           f"{ms(other[0]['median'])}; `hadr -e EXPR` {ms(other[1]['median'])}; `hadr --color never -e EXPR`, which goes through "
           f"ArgumentParser, {ms(other[2]['median'])}; and the floor, a Swift program that links Foundation Essentials as hadr does "
-          f"and prints (benchmarks/programs/hello.swift), {ms(other[3]['median'])}. None sets up libedit (linked, but only the REPL "
-          "initialises it; see docs/PERFORMANCE.md)."]
+          f"and prints (benchmarks/programs/hello.swift), {ms(other[3]['median'])}. None loads libedit, which only the REPL opens "
+          "(see docs/PERFORMANCE.md)."]
 text = "\n".join(lines) + "\n"
 open("benchmarks/RESULTS.md", "w").write(text)
 print(text)

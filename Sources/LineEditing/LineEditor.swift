@@ -1,6 +1,10 @@
 import CLibEdit
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A line editor on libedit: emacs keys, history with Up/Down and Ctrl-R, Tab completion.
 /// The only code in hadr that talks to libedit.
 public final class LineEditor {
@@ -24,8 +28,8 @@ public final class LineEditor {
         let box = CompleterBox(completer)
         Self.completer.withLock { $0 = box }
         hadr_rl_set_name(strdup(name))
-        rl_initialize()
-        using_history()
+        hadr_rl_initialize()
+        hadr_rl_using_history()
         hadr_rl_set_history_max(Int32(clamping: historySize))
         hadr_rl_set_catch_signals(0)
         hadr_rl_set_append_character(0)
@@ -42,16 +46,24 @@ public final class LineEditor {
         }
     }
 
+    /// Whether libedit was found; without it lines are read plainly, with no editing.
+    public static var isAvailable: Bool { hadr_rl_available() != 0 }
+
     /// Reads one line; nil at end of input (Ctrl-D) or when a signal interrupted the read.
     public func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+        guard Self.isAvailable else {
+            var text = prompt
+            _ = text.withUTF8 { write(1, $0.baseAddress, $0.count) }
+            return Swift.readLine(strippingNewline: true)
+        }
+        guard let raw = hadr_readline(prompt) else { return nil }
         defer { free(raw) }
         return String(cString: raw)
     }
 
     /// Adds an entry to the in-memory history (Up/Down, Ctrl-R).
     public func addHistory(_ entry: String) {
-        _ = add_history(entry)
+        hadr_add_history(entry)
     }
 
     /// Builds readline's match list: the common prefix first, then each candidate, all malloc'd.
