@@ -125,6 +125,8 @@ import Testing
             [f(1), f(1), loop(1000), step(1)]
             """
         #expect(eval(text) == "[2, 100, 1000, 1001]")
+        // A builtin whose callback replaces the builtin, then loads a library file (help).
+        #expect(eval("r = map([1, 2], fn(x) = do\n map = 0\n help(\"core\")\n x * 3\nend)\n[r, map]").hasSuffix("\n[[3, 6], 0]"))
     }
 
     @Test func fastPathsForNumbersFallBackForOtherKinds() {
