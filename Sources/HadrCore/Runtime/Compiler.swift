@@ -192,7 +192,7 @@ struct Compiler {
         case .defineFunction(let slot, let functionInfo):
             return defineFunction(slot, functionInfo)
         case .ifElse(let conditionNode, let thenNode, let elseNode):
-            if let elseNode, let fused = fusedIf(conditionNode, compile(thenNode), compile(elseNode)) { return fused }
+            if let elseNode, let fused = fusedIf(conditionNode, thenNode, elseNode) { return fused }
             let test = condition(conditionNode)
             let thenCode = compile(thenNode)
             guard let elseNode else {
@@ -914,13 +914,16 @@ struct Compiler {
 
     /// `if local < constant then … else …` (any comparison) as one closure: the test runs
     /// inline instead of through a condition closure.
-    private func fusedIf(_ conditionNode: Bound, _ thenCode: @escaping Code, _ elseCode: @escaping Code) -> Code? {
+    private func fusedIf(_ conditionNode: Bound, _ thenNode: Bound, _ elseNode: Bound) -> Code? {
         guard case .binary(let op, let left, let right) = conditionNode.kind,
             case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind
         else { return nil }
-        let test = comparison(op, left, right, conditionNode.range)
+        // The branches are compiled only once the condition is known to fuse.
         func fused<O: ComparisonOperator>(_: O.Type) -> Code {
-            { m in
+            let test = compare(O.self, left, right, conditionNode.range)
+            let thenCode = compile(thenNode)
+            let elseCode = compile(elseNode)
+            return { m in
                 let passed = if case .number(let x) = m.fp[i] { O.test(x, k) } else { try test(m) }
                 return passed ? try thenCode(m) : try elseCode(m)
             }
