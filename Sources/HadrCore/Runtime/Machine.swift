@@ -49,8 +49,6 @@ protocol SessionHooks: AnyObject {
 /// The run-time state: the value stack, the globals, limits and the interrupt flag.
 final class Machine {
     static let stackCapacity = 1 << 20
-    /// Larger than any frame, so that `sp + size` never points past the allocation.
-    let stackSlack = Machine.stackCapacity
     static let checkInterval = 4096
 
     /// The current frame's first slot.
@@ -145,9 +143,16 @@ final class Machine {
     /// holds no reference (a number over a number in a loop).
     @inline(__always)
     static func store(_ value: consuming Value, at slot: UnsafeMutablePointer<Value>) {
+        if holdsNoReference(slot) { slot.initialize(to: value) } else { slot.pointee = value }
+    }
+
+    /// Whether a slot's value holds no reference, so it can be dropped without the
+    /// outlined destroy (a switch over every case) that `Value` otherwise goes through.
+    @inline(__always)
+    static func holdsNoReference(_ slot: UnsafeMutablePointer<Value>) -> Bool {
         switch slot.pointee {
-        case .none, .bool, .number, .availability, .percentage, .time, .undefined: slot.initialize(to: value)
-        default: slot.pointee = value
+        case .none, .bool, .number, .availability, .percentage, .time, .undefined: true
+        default: false
         }
     }
 
@@ -253,11 +258,7 @@ final class Machine {
     static func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
         var slot = base
         for _ in 0..<count {
-            // Numbers and the like hold no reference: skip the outlined destroy.
-            switch slot.pointee {
-            case .none, .bool, .number, .availability, .percentage, .time, .undefined: break
-            default: slot.deinitialize(count: 1)
-            }
+            if !holdsNoReference(slot) { slot.deinitialize(count: 1) }
             slot += 1
         }
     }
@@ -295,7 +296,10 @@ final class Machine {
 
     /// Whether a frame of `size` slots fits on the stack.
     @inline(__always)
-    func hasRoom(_ size: Int) -> Bool { size <= stackSlack && sp + size <= stackEnd }
+    func hasRoom(_ size: Int) -> Bool {
+        // The first test keeps `sp + size` inside (or just past) the allocation.
+        size <= Self.stackCapacity && sp + size <= stackEnd
+    }
 
     /// Calls any function value with positional arguments.
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value {
