@@ -3,14 +3,21 @@
 #   make test   builds and runs every test
 # Each first installs the system packages hadr needs (see scripts/install-deps).
 
-.PHONY: repl test build release deps bench clean
+.PHONY: repl test lint format build release deps bench clean
 
 repl: release
 	.build/release/hadr
 
-test: deps
+test: deps lint
 	swift build --build-tests
 	swift test
+
+# The code's layout is swift-format's, configured in .swift-format; CI fails on any finding.
+lint:
+	swift format lint --strict -r Sources Tests Plugins fuzz Package.swift
+
+format:
+	swift format -i -r Sources Tests Plugins fuzz Package.swift
 
 build: deps
 	swift build

@@ -29,7 +29,9 @@ extension Session {
         }
         guard !word.isEmpty else { return [] }
         // Library names are offered without loading their files.
-        let names = Set(globalNames.filter { Self.libraryNames.contains($0) || value(of: $0) != nil } + Keyword.allCases.map(\.rawValue))
+        let names = Set(
+            globalNames.filter { Self.libraryNames.contains($0) || value(of: $0) != nil }
+                + Keyword.allCases.map(\.rawValue))
         return names.filter { $0.hasPrefix(word) }.sorted()
     }
 

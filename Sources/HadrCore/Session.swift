@@ -30,7 +30,9 @@ public final class Session {
     /// Starts a session. The standard library is not loaded here: each file is parsed,
     /// compiled and run the first time one of its names is used, so a session that needs
     /// none of it starts without that work.
-    public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) throws(Diagnostic) {
+    public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void)
+        throws(Diagnostic)
+    {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
         machine.hooks = self
         let argsSlot = globals.declare("args")
@@ -128,7 +130,8 @@ public final class Session {
 
     private func compile(_ file: SourceFile) throws(Diagnostic) -> Module {
         let statements = try Parser.parse(file)
-        var resolver = Resolver(file: file, globals: globals, natives: Builtins.table) { [unowned self] path, from, range throws(Diagnostic) in
+        var resolver = Resolver(file: file, globals: globals, natives: Builtins.table) {
+            [unowned self] path, from, range throws(Diagnostic) in
             try self.importModule(path, from: from, range: range)
         }
         let chunk = try resolver.resolve(statements)
@@ -175,7 +178,9 @@ public final class Session {
     }
 
     /// Loads and compiles an imported file once; a file importing itself, directly or not, is an error.
-    private func importModule(_ path: String, from importer: SourceFile, range: SourceRange) throws(Diagnostic) -> Module {
+    private func importModule(_ path: String, from importer: SourceFile, range: SourceRange) throws(Diagnostic)
+        -> Module
+    {
         let joined = path.hasPrefix("/") ? path : (importer.directory ?? ".") + "/" + path
         guard let canonical = SourceLoader.canonical(joined) else {
             throw Diagnostic(
@@ -247,10 +252,12 @@ extension Session: SessionHooks {
             return describe(f.proto)
         case .string(let topic):
             if let entry = domains.first(where: { $0.domain == topic }) {
-                return "\(topic):\n" + entry.names.compactMap { name in
-                    guard case .function(let f)? = self.value(of: name) else { return nil }
-                    return "  \(f.proto.signature.padded(to: 44)) \(f.proto.doc?.split(separator: "\n").first.map(String.init) ?? "")"
-                }.joined(separator: "\n") + "\n"
+                return "\(topic):\n"
+                    + entry.names.compactMap { name in
+                        guard case .function(let f)? = self.value(of: name) else { return nil }
+                        return
+                            "  \(f.proto.signature.padded(to: 44)) \(f.proto.doc?.split(separator: "\n").first.map(String.init) ?? "")"
+                    }.joined(separator: "\n") + "\n"
             }
             if case .function(let f)? = self.value(of: topic) { return describe(f.proto) }
             var text = "no help for \"\(topic)\"\n"
@@ -265,7 +272,9 @@ extension Session: SessionHooks {
     private func describe(_ proto: FunctionProto) -> String {
         var text = proto.signature + "\n"
         if let doc = proto.doc {
-            text += doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+            text +=
+                doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+                + "\n"
         } else {
             text += "  (no documentation; write `##` lines above its `fn`)\n"
         }

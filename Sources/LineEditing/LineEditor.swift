@@ -74,8 +74,9 @@ public final class LineEditor {
             while !candidate.hasPrefix(common) { common.removeLast() }
         }
         let entries = candidates.count == 1 ? candidates : [common] + candidates
-        guard let list = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
-            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
+        guard
+            let list = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+                .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
         else { return nil }
         for (i, entry) in entries.enumerated() { list[i] = strdup(entry) }
         list[entries.count] = nil

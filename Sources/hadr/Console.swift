@@ -1,3 +1,5 @@
+import HadrCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -70,5 +72,3 @@ struct Colors {
         DiagnosticRenderer.Palette(error: wrap("1;31"), location: wrap("1"), caret: wrap("1;31"), note: wrap("2"))
     }
 }
-
-import HadrCore

@@ -22,7 +22,9 @@ struct Hadr: ParsableCommand {
         version: version
     )
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate EXPR and print its value (repeatable).", valueName: "EXPR"))
+    @Option(
+        name: .customShort("e"),
+        help: ArgumentHelp("Evaluate EXPR and print its value (repeatable).", valueName: "EXPR"))
     var expressions: [String] = []
 
     @Flag(help: "Print each result as JSON.")
@@ -46,7 +48,9 @@ struct Hadr: ParsableCommand {
     @Argument(help: ArgumentHelp("A .hadr script to run.", valueName: "FILE"))
     var script: String?
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script, visible as `args`.", valueName: "ARGS"))
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp("Arguments for the script, visible as `args`.", valueName: "ARGS"))
     var arguments: [String] = []
 
     func validate() throws {
@@ -57,7 +61,9 @@ struct Hadr: ParsableCommand {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if maxDepth < 1 || maxDepth > 200_000 { throw ValidationError("--max-depth must be between 1 and 200000") }
         if maxList < 1 { throw ValidationError("--max-list must be at least 1") }
-        if script != nil, !expressions.isEmpty { throw ValidationError("give either -e EXPR or a script FILE, not both") }
+        if script != nil, !expressions.isEmpty {
+            throw ValidationError("give either -e EXPR or a script FILE, not both")
+        }
     }
 
     /// Starts hadr. The two shapes typed most (`hadr -e EXPR...` and `hadr FILE ARGS...`,

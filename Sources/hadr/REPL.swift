@@ -25,7 +25,10 @@ final class REPL {
     private var transcript: [String] = []
     private var inputNumber = 1
 
-    init(session: Session, makeSession: @escaping () -> Session?, console: Console, renderer: DiagnosticRenderer, style: Display.Style) {
+    init(
+        session: Session, makeSession: @escaping () -> Session?, console: Console, renderer: DiagnosticRenderer,
+        style: Display.Style
+    ) {
         self.session = session
         self.makeSession = makeSession
         self.console = console
@@ -35,7 +38,9 @@ final class REPL {
 
     func run() -> Int32 {
         Self.installInterruptHandler()
-        console.out("hadr \(Hadr.version): availability, resilience and DR math. help() lists topics, :help the commands, Ctrl-D quits.\n")
+        console.out(
+            "hadr \(Hadr.version): availability, resilience and DR math. help() lists topics, :help the commands, Ctrl-D quits.\n"
+        )
         console.flush()
         let history = HistoryFile.defaultPath().map { HistoryFile(path: $0, limit: Self.historySize) }
         let editor = LineEditor(name: "hadr", historySize: Self.historySize) { [weak self] line, cursor in
@@ -127,7 +132,9 @@ final class REPL {
 
                     """)
                 evaluate("help()", record: false)
-            } else if argument.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), session.value(of: argument) != nil {
+            } else if argument.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                session.value(of: argument) != nil
+            {
                 evaluate("help(\(argument))", record: false)
             } else {
                 evaluate("help(\"\(argument.replacingQuotes)\")", record: false)
@@ -179,7 +186,9 @@ final class REPL {
             console.out("time: \(Display.duration(Self.now() - start))\n")
         default:
             var message = "unknown command `\(command)`"
-            if let guess = Suggestion.closest(to: command, among: Self.commands) { message += "; did you mean `\(guess)`?" }
+            if let guess = Suggestion.closest(to: command, among: Self.commands) {
+                message += "; did you mean `\(guess)`?"
+            }
             console.err(message + " (:help lists the commands)\n")
         }
         return true

@@ -60,13 +60,15 @@ struct Runner {
                 console.err("hadr: " + error.message + "\n")
                 return ExitStatus.noInput
             }
-            return report(session.run(SourceFile(name: script, text: text, directory: SourceLoader.directory(of: script))))
+            return report(
+                session.run(SourceFile(name: script, text: text, directory: SourceLoader.directory(of: script))))
         }
         if !console.stdinIsTerminal {
             var lines: [String] = []
             while let line = readLine(strippingNewline: false) { lines.append(line) }
             return report(session.run(SourceFile(name: "<stdin>", text: lines.joined(), directory: ".")))
         }
-        return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style).run()
+        return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style)
+            .run()
     }
 }

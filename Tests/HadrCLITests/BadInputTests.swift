@@ -26,7 +26,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("fn f(x) = do", 65, "<-e>:1:13: error: unexpected end of input: expected `end` to close `do`"),
         BadInput("1 +* 2", 65, "<-e>:1:4: error: expected an expression, found `*`"),
         BadInput(")", 65, "<-e>:1:1: error: expected an expression, found `)`"),
-        BadInput("5x", 65, "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`"),
+        BadInput(
+            "5x", 65,
+            "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`"
+        ),
         BadInput("100.1%", 65, "<-e>:1:1: error: a percentage must lie between 0% and 100%; got 100.1%"),
         BadInput("1e999", 65, "<-e>:1:1: error: number `1e999` is too large"),
         BadInput("'single'", 65, "<-e>:1:1: error: unexpected `'`; strings use double quotes"),
@@ -34,10 +37,12 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("a b", 65, "<-e>:1:3: error: expected a new line or `;` after the statement, found `b`"),
         BadInput("x = ", 65, "<-e>:1:5: error: unexpected end of input: expected an expression"),
         BadInput("fn f(x, x) = x", 65, "<-e>:1:9: error: parameter `x` appears twice"),
-        BadInput("fn f(...a, b) = a", 65, "<-e>:1:6: error: only the last parameter can collect the remaining arguments"),
+        BadInput(
+            "fn f(...a, b) = a", 65, "<-e>:1:6: error: only the last parameter can collect the remaining arguments"),
         BadInput("f(a: 1, 2)", 65, "<-e>:1:9: error: positional arguments must come before named ones"),
         BadInput("{a: 1, a: 2}", 65, "<-e>:1:8: error: field `a` appears twice in the record"),
-        BadInput("import \"nope.hadr\"", 66, "<-e>:1:8: error: cannot import \"nope.hadr\": no such file beside `<-e>`"),
+        BadInput(
+            "import \"nope.hadr\"", 66, "<-e>:1:8: error: cannot import \"nope.hadr\": no such file beside `<-e>`"),
         BadInput("if true then", 65, "<-e>:1:13: error: unexpected end of input: expected an expression"),
         BadInput("for 1 in [1] do end", 65, "<-e>:1:5: error: expected a loop variable after `for`, found number `1`"),
         BadInput("while true end", 65, "<-e>:1:12: error: expected `do` after the loop's condition, found `end`"),
@@ -46,7 +51,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("nines(99.9%, 2)", 65, "<-e>:1:1: error: `nines` takes 1 argument but 2 were given"),
         BadInput("backoff(bse: 1s)", 65, "<-e>:1:9: error: `backoff` has no parameter named `bse`"),
         BadInput("3(1)", 70, "<-e>:1:1: error: cannot call a number; only functions can be called"),
-        BadInput("5[0]", 70, "<-e>:1:1: error: cannot index a number (5); only lists, tables, records and strings can be indexed"),
+        BadInput(
+            "5[0]", 70,
+            "<-e>:1:1: error: cannot index a number (5); only lists, tables, records and strings can be indexed"),
         BadInput("[1, 2][7]", 70, "<-e>:1:1: error: index 7 is out of range for a list of 2 items"),
         BadInput("[1, 2][0.5]", 70, "<-e>:1:1: error: a list index must be a whole number; got 0.5"),
         BadInput("{a: 1}.b", 70, "<-e>:1:1: error: the record has no field `b`"),
@@ -58,17 +65,26 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("\"a\" - \"b\"", 70, "<-e>:1:1: error: cannot subtract a string (\"b\") from a string (\"a\")"),
         BadInput("not 5", 70, "<-e>:1:5: error: a condition must be `true` or `false`; got a number (5)"),
         BadInput("if 1 then 2 else 3", 70, "<-e>:1:4: error: a condition must be `true` or `false`; got a number (1)"),
-        BadInput("for x in 5 do end", 70, "<-e>:1:10: error: `for` loops over a list, a table or a range `a..b`; got a number (5)"),
-        BadInput("1..1e12", 70, "<-e>:1:1: error: range 1..1000000000000 would hold 1000000000000 items, more than the limit of 10000000"),
-        BadInput("len(1..1e9)", 70, "<-e>:1:5: error: range 1..1000000000 would hold 1000000000 items, more than the limit of 10000000"),
+        BadInput(
+            "for x in 5 do end", 70,
+            "<-e>:1:10: error: `for` loops over a list, a table or a range `a..b`; got a number (5)"),
+        BadInput(
+            "1..1e12", 70,
+            "<-e>:1:1: error: range 1..1000000000000 would hold 1000000000000 items, more than the limit of 10000000"),
+        BadInput(
+            "len(1..1e9)", 70,
+            "<-e>:1:5: error: range 1..1000000000 would hold 1000000000 items, more than the limit of 10000000"),
         BadInput("2 ^ 1m", 70, "<-e>:1:1: error: an exponent must be a number; got a duration (1m)"),
-        BadInput("1m ^ 0.5", 70, "<-e>:1:1: error: a duration can only be raised to a whole power between -8 and 8; got 0.5"),
+        BadInput(
+            "1m ^ 0.5", 70, "<-e>:1:1: error: a duration can only be raised to a whole power between -8 and 8; got 0.5"),
         BadInput("sqrt(-1)", 70, "<-e>:1:1: error: `sqrt` needs a number that is not negative; got -1"),
         BadInput("ln(0)", 70, "<-e>:1:1: error: `ln` needs a positive number; got 0"),
         BadInput("k_of_n(4, 3, 99%)", 70, "<-e>:1:1: error: `k` (4) cannot exceed `n` (3)"),
         BadInput("k_of_n(1.5, 3, 99%)", 70, "<-e>:1:1: error: `k` must be a whole number; got 1.5"),
-        BadInput("availability(mtbf: -1h, mttr: 1h)", 70, "<-e>:1:1: error: `mtbf` must be a positive duration; got -1h"),
-        BadInput("availability(downtime: 2y, per: 1y)", 70, "<-e>:1:1: error: downtime 2y is longer than the period 1y"),
+        BadInput(
+            "availability(mtbf: -1h, mttr: 1h)", 70, "<-e>:1:1: error: `mtbf` must be a positive duration; got -1h"),
+        BadInput(
+            "availability(downtime: 2y, per: 1y)", 70, "<-e>:1:1: error: downtime 2y is longer than the period 1y"),
         BadInput("availability(mtbf: 1000h)", 70, "<-e>:1:1: error: `availability` needs both `mtbf:` and `mttr:`"),
         BadInput("downtime(150%)", 65, "<-e>:1:10: error: a percentage must lie between 0% and 100%; got 150%"),
         BadInput("downtime(99.9%, per: -1d)", 70, "<-e>:1:1: error: `per` must be a positive duration; got -1d"),
@@ -79,20 +95,27 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput("fail(\"custom failure\")", 70, "<-e>:1:1: error: custom failure"),
         BadInput("assert(false, \"nope\")", 1, "<-e>:1:1: assertion failed: nope"),
         BadInput("strategy(rto: 15, rpo: 5m)", 70, "<-e>:1:1: error: `rto` must be a duration such as `15m`; got 15"),
-        BadInput("x = 1; x.y", 70, "<-e>:1:8: error: cannot read field `y` of a number (1); only records and tables have fields"),
+        BadInput(
+            "x = 1; x.y", 70,
+            "<-e>:1:8: error: cannot read field `y` of a number (1); only records and tables have fields"),
         BadInput("type()", 65, "<-e>:1:1: error: `type` is missing argument `x`"),
         BadInput("map([1], 5)", 70, "<-e>:1:1: error: `f` must be a function; got a number (5)"),
-        BadInput("filter([1], fn(x) = 1)", 70, "<-e>:1:1: error: `filter`'s function must return `true` or `false`; got a number (1)"),
+        BadInput(
+            "filter([1], fn(x) = 1)", 70,
+            "<-e>:1:1: error: `filter`'s function must return `true` or `false`; got a number (1)"),
         BadInput("sort([1, \"a\"])", 70, "<-e>:1:1: error: cannot compare a string (\"a\") with a number (1)"),
         BadInput("min()", 70, "<-e>:1:1: error: `min` needs at least one value"),
-        BadInput("fn f(n) = f(n + 1); f(1)", 70, "<-e>:1:11: error: calls nest more than 20000 deep (runaway recursion?)"),
+        BadInput(
+            "fn f(n) = f(n + 1); f(1)", 70, "<-e>:1:11: error: calls nest more than 20000 deep (runaway recursion?)"),
         BadInput("x = [x]", 70, "<-e>:1:6: error: `x` is used before it is given a value"),
         BadInput("\"{}\"", 65, "<-e>:1:2: error: empty `{}` in string; write `\\{` for a brace"),
         BadInput("\"\\q\"", 65, "<-e>:1:2: error: unknown escape `\\q`; use \\n \\t \\\" \\\\ \\{ \\}"),
         BadInput("backoff(base: 1s, attempts: 3, base: 2s)", 65, "<-e>:1:32: error: argument `base` is given twice"),
         BadInput("simulate(99%, years: 0)", 70, "<-e>:1:1: error: `years` must be above 0 and at most 10000000; got 0"),
         BadInput("component(\"db\")", 70, "<-e>:1:1: error: `component` needs an availability or `mtbf:` and `mttr:`"),
-        BadInput("standby(99%, 99%)", 70, "<-e>:1:1: error: `standby` needs `failures_per_year:` unless the primary is a component with an MTBF"),
+        BadInput(
+            "standby(99%, 99%)", 70,
+            "<-e>:1:1: error: `standby` needs `failures_per_year:` unless the primary is a component with an MTBF"),
     ]
 
     @Test(arguments: cases)
@@ -152,7 +175,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let loop = try HadrProcess.run(["--timeout", "0.5", "-e", "while true do end"])
         #expect(loop.status == 70)
         #expect(loop.stderr.contains("evaluation ran longer than the 0.5-second time limit"))
-        let sim = try HadrProcess.run(["--timeout", "0.5", "-e", "simulate(component(\"a\", mtbf: 10h, mttr: 1h), years: 50000)"])
+        let sim = try HadrProcess.run([
+            "--timeout", "0.5", "-e", "simulate(component(\"a\", mtbf: 10h, mttr: 1h), years: 50000)",
+        ])
         #expect(sim.status == 70)
         #expect(sim.stderr.contains("the simulation ran past the time limit"))
     }

@@ -19,7 +19,9 @@ struct HadrProcess {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -88,11 +90,15 @@ struct HadrProcess {
 
     @Test func syntaxErrorOnLineThreeExits65() throws {
         let dir = try HadrProcess.temporaryFolder()
-        try "a = 1\nb = 2\nc = (a +\n".write(to: dir.appendingPathComponent("bad.hadr"), atomically: true, encoding: .utf8)
-        try "a = 1\nb = 2\nc = a + * 2\n".write(to: dir.appendingPathComponent("bad2.hadr"), atomically: true, encoding: .utf8)
+        try "a = 1\nb = 2\nc = (a +\n".write(
+            to: dir.appendingPathComponent("bad.hadr"), atomically: true, encoding: .utf8)
+        try "a = 1\nb = 2\nc = a + * 2\n".write(
+            to: dir.appendingPathComponent("bad2.hadr"), atomically: true, encoding: .utf8)
         let r = try HadrProcess.run(["bad2.hadr"], cwd: dir)
         #expect(r.status == 65)
-        #expect(r.stderr.hasPrefix("bad2.hadr:3:9: error: expected an expression, found `*`\n 3 | c = a + * 2\n   |         ^\n"))
+        #expect(
+            r.stderr.hasPrefix(
+                "bad2.hadr:3:9: error: expected an expression, found `*`\n 3 | c = a + * 2\n   |         ^\n"))
         let incomplete = try HadrProcess.run(["bad.hadr"], cwd: dir)
         #expect(incomplete.status == 65)
         #expect(incomplete.stderr.contains("unexpected end of input"))
@@ -101,7 +107,8 @@ struct HadrProcess {
     @Test func runtimeErrorExits70AndAssertExits1() throws {
         let dir = try HadrProcess.temporaryFolder()
         try "x = 1\ny = x + 5m\n".write(to: dir.appendingPathComponent("rt.hadr"), atomically: true, encoding: .utf8)
-        try "assert(false, \"the budget is spent\")\n".write(to: dir.appendingPathComponent("as.hadr"), atomically: true, encoding: .utf8)
+        try "assert(false, \"the budget is spent\")\n".write(
+            to: dir.appendingPathComponent("as.hadr"), atomically: true, encoding: .utf8)
         let r = try HadrProcess.run(["rt.hadr"], cwd: dir)
         #expect(r.status == 70)
         #expect(r.stderr.hasPrefix("rt.hadr:2:5: error: cannot add a number (1) and a duration (5m)"))
@@ -121,10 +128,13 @@ struct HadrProcess {
     }
 
     @Test func jsonOutput() throws {
-        let r = try HadrProcess.run(["--json", "-e", "99.9%", "-e", "90s", "-e", "{rto: 15m, name: \"x\"}", "-e", "[1, 2]", "-e", "3"])
+        let r = try HadrProcess.run([
+            "--json", "-e", "99.9%", "-e", "90s", "-e", "{rto: 15m, name: \"x\"}", "-e", "[1, 2]", "-e", "3",
+        ])
         #expect(
             r.stdout
-                == "{\"availability\": 0.999, \"unavailability\": 0.001}\n{\"seconds\": 90.0}\n{\"rto\": {\"seconds\": 900.0}, \"name\": \"x\"}\n[1.0, 2.0]\n3.0\n")
+                == "{\"availability\": 0.999, \"unavailability\": 0.001}\n{\"seconds\": 90.0}\n{\"rto\": {\"seconds\": 900.0}, \"name\": \"x\"}\n[1.0, 2.0]\n3.0\n"
+        )
     }
 
     @Test func scriptSeesItsArguments() throws {
@@ -152,7 +162,8 @@ struct HadrProcess {
         let dir = try HadrProcess.temporaryFolder()
         let lib = dir.appendingPathComponent("lib")
         try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
-        try "print(\"loading tiers\")\nweb = 99.9%\n".write(to: lib.appendingPathComponent("tiers.hadr"), atomically: true, encoding: .utf8)
+        try "print(\"loading tiers\")\nweb = 99.9%\n".write(
+            to: lib.appendingPathComponent("tiers.hadr"), atomically: true, encoding: .utf8)
         try "import \"lib/tiers.hadr\"\nimport \"lib/tiers.hadr\"\nweb & web\n".write(
             to: dir.appendingPathComponent("main.hadr"), atomically: true, encoding: .utf8)
         let r = try HadrProcess.run([dir.appendingPathComponent("main.hadr").path])
@@ -162,9 +173,11 @@ struct HadrProcess {
         let cycle = try HadrProcess.run(["a.hadr"], cwd: dir)
         #expect(cycle.status == 65)
         #expect(cycle.stderr.contains("import cycle: a.hadr → b.hadr → a.hadr"))
-        try "import \"self.hadr\"\n".write(to: dir.appendingPathComponent("self.hadr"), atomically: true, encoding: .utf8)
+        try "import \"self.hadr\"\n".write(
+            to: dir.appendingPathComponent("self.hadr"), atomically: true, encoding: .utf8)
         #expect(try HadrProcess.run(["self.hadr"], cwd: dir).stderr.contains("import cycle: self.hadr → self.hadr"))
-        try "import \"nope.hadr\"\n".write(to: dir.appendingPathComponent("missing.hadr"), atomically: true, encoding: .utf8)
+        try "import \"nope.hadr\"\n".write(
+            to: dir.appendingPathComponent("missing.hadr"), atomically: true, encoding: .utf8)
         let missing = try HadrProcess.run(["missing.hadr"], cwd: dir)
         #expect(missing.status == 66)
         #expect(missing.stderr.hasPrefix("missing.hadr:1:8: error: cannot import \"nope.hadr\""))

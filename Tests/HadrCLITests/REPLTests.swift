@@ -13,7 +13,10 @@ final class Terminal {
         let assignments = env.map { "\($0.key)=\($0.value)" }.sorted()
         // The test runner's own environment may ask for no colour; the terminal starts clean of it.
         let unset = env["NO_COLOR"] == nil ? ["-u", "NO_COLOR"] : []
-        try tmux(["new-session", "-d", "-s", "t", "-x", "120", "-y", "50", "env"] + unset + assignments + [HadrProcess.binary.path])
+        try tmux(
+            ["new-session", "-d", "-s", "t", "-x", "120", "-y", "50", "env"] + unset + assignments + [
+                HadrProcess.binary.path
+            ])
         try waitFor("hadr>")
     }
 
@@ -26,7 +29,9 @@ final class Terminal {
     /// server, which keeps every inherited descriptor open for its whole life.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = (["tmux", "-L", socket] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
         let printsSomething = ["capture-pane", "list-panes"].contains(arguments.first ?? "")
         let command = quoted.joined(separator: " ") + (printsSomething ? "" : " >/dev/null") + " 2>/dev/null </dev/null"
         guard let pipe = popen(command, "r") else { return "" }
@@ -153,7 +158,10 @@ final class Terminal {
         let saved = try String(contentsOf: file, encoding: .utf8)
         #expect(saved == "1 + 41\n")
         // A second session in the same state folder recalls it.
-        try t.tmux(["new-session", "-d", "-s", "u", "env", "XDG_STATE_HOME=\(t.state.path)", "TERM=xterm", HadrProcess.binary.path])
+        try t.tmux([
+            "new-session", "-d", "-s", "u", "env", "XDG_STATE_HOME=\(t.state.path)", "TERM=xterm",
+            HadrProcess.binary.path,
+        ])
         Thread.sleep(forTimeInterval: 0.5)
         try t.tmux(["send-keys", "-t", "u", "Up"])
         let deadline2 = Date().addingTimeInterval(5)

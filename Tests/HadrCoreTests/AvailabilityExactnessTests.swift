@@ -13,7 +13,8 @@ import Testing
     /// 200 random nested series/parallel/k-of-n expressions with their unavailability
     /// computed with Python's fractions (Fixtures/make_exact_availability.py).
     static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/exact_availability.tsv")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/exact_availability.tsv")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t")
@@ -78,7 +79,9 @@ import Testing
         "component(\"single\", mtbf: 300h, mttr: 3h)",
     ])
     func simulationAgreesWithTheFormulas(_ design: String) {
-        let outcome = run("s = simulate(\(design), years: 3000, seed: 7, runs: 40)\nassert(s.low <= s.analytic and s.analytic <= s.high, \"outside\")\n[s.low, s.analytic, s.high]")
+        let outcome = run(
+            "s = simulate(\(design), years: 3000, seed: 7, runs: 40)\nassert(s.low <= s.analytic and s.analytic <= s.high, \"outside\")\n[s.low, s.analytic, s.high]"
+        )
         #expect(outcome.error == nil, "\(outcome.output) \(outcome.errorText)")
     }
 

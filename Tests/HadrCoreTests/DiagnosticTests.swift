@@ -11,7 +11,10 @@ import Testing
                    |         ^^^
                   help: did you mean `a`?
 
-                """ || outcome.errorText.hasPrefix("file.hadr:3:9: error: unknown name `fob`\n 3 | c = a + fob\n   |         ^^^\n"))
+                """
+                || outcome.errorText.hasPrefix(
+                    "file.hadr:3:9: error: unknown name `fob`\n 3 | c = a + fob\n   |         ^^^\n")
+        )
     }
 
     @Test func runtimeErrorsListTheCallFrames() {

@@ -53,12 +53,13 @@ import Testing
 
     @Test func tablesAlignByCharactersAndTrimTrailingSpace() {
         let text = eval("[{name: \"Zürich\", rto: 5m}, {name: \"a\", rto: 90m}, {name: \"ÿ\", rto: 250ms}]")
-        #expect(text == """
-            name       rto
-            Zürich      5m
-            a       1h 30m
-            ÿ        250ms
-            """)
+        #expect(
+            text == """
+                name       rto
+                Zürich      5m
+                a       1h 30m
+                ÿ        250ms
+                """)
         #expect(eval("[{a: 1, note: \"\"}, {a: 22, note: \"x\"}]") == " a  note\n 1\n22  x")
     }
 }

@@ -126,15 +126,21 @@ import Testing
             """
         #expect(eval(text) == "[2, 100, 1000, 1001]")
         // A builtin whose callback replaces the builtin, then loads a library file (help).
-        #expect(eval("r = map([1, 2], fn(x) = do\n map = 0\n help(\"core\")\n x * 3\nend)\n[r, map]").hasSuffix("\n[[3, 6], 0]"))
+        #expect(
+            eval("r = map([1, 2], fn(x) = do\n map = 0\n help(\"core\")\n x * 3\nend)\n[r, map]").hasSuffix(
+                "\n[[3, 6], 0]"))
     }
 
     @Test func fastPathsForNumbersFallBackForOtherKinds() {
         #expect(eval("fn f(d) = if d < 2 then 1 else 0\n[f(1), f(2), f(-1e9)]") == "[1, 0, 1]")
-        #expect(eval("fn f(d) = if d < 2 then 1 else 0\nf(5m)").hasPrefix("error: cannot compare a duration (5m) with a number (2)"))
+        #expect(
+            eval("fn f(d) = if d < 2 then 1 else 0\nf(5m)").hasPrefix(
+                "error: cannot compare a duration (5m) with a number (2)"))
         #expect(eval("fn f(d) = if d == 2 then 1 else 0\n[f(2), f(\"2\")]") == "[1, 0]")
         #expect(eval("fn id(x) = x\nfn f(n) = id(n - 1)\n[f(0.3), f(1e300)]") == "[-0.7, 1e300]")
-        #expect(eval("fn id(x) = x\nfn f(d) = id(d + 1)\nf(5m)").hasPrefix("error: cannot add a duration (5m) and a number (1)"))
+        #expect(
+            eval("fn id(x) = x\nfn f(d) = id(d + 1)\nf(5m)").hasPrefix(
+                "error: cannot add a duration (5m) and a number (1)"))
         #expect(eval("fn add(a, b) = a + b\nfn f(n) = add(n + 1, n - 1)\n[f(99.9%), f(2)]") == "[1.998, 4]")
     }
 
@@ -153,11 +159,14 @@ import Testing
         #expect(eval("fn f(k) = do\n g = fn() = k\n k = 10\n g()\nend\nf(1)") == "10")
         #expect(eval("fn f(k) = do\n set = fn() = do\n k = 5\n end\n get = fn() = k\n set()\n get()\nend\nf(1)") == "5")
         #expect(eval("for i in 1..2 do\n g = fn() = i\n i = i * 10\n print(g())\nend") == "10\n20")
-        #expect(eval("fn counter() = do\n n = 0\n fn() = do\n n = n + 1\n n\n end\nend\nc = counter()\n[c(), c(), c()]") == "[1, 2, 3]")
+        #expect(
+            eval("fn counter() = do\n n = 0\n fn() = do\n n = n + 1\n n\n end\nend\nc = counter()\n[c(), c(), c()]")
+                == "[1, 2, 3]")
     }
 
     @Test func builtinsCallingBackKeepTheirArguments() {
-        #expect(eval("map([1, 2, 3], fn(x) = fold(map([x, x], fn(y) = y * 10), 0, fn(a, b) = a + b))") == "[20, 40, 60]")
+        #expect(
+            eval("map([1, 2, 3], fn(x) = fold(map([x, x], fn(y) = y * 10), 0, fn(a, b) = a + b))") == "[20, 40, 60]")
         #expect(eval("sort([3, 1, 2], by: fn(x) = -x)") == "[3, 2, 1]")
         #expect(eval("filter(map(1..6, fn(x) = x * x), fn(y) = y > 10)") == "[16, 25, 36]")
         var lines: [String] = []
@@ -173,7 +182,8 @@ import Testing
     @Test func callingAGlobalThatIsNotAFunctionIsATypeError() {
         #expect(eval("x = 1\nx(2)") == "error: cannot call a number; only functions can be called")
         #expect(eval("fn f(a) = a\nf(1, 2)") == "error: `f` takes 1 argument but 2 were given")
-        #expect(eval("g(print(\"not printed\"))\nfn g(a) = a").hasPrefix("error: `g` is used before it is given a value"))
+        #expect(
+            eval("g(print(\"not printed\"))\nfn g(a) = a").hasPrefix("error: `g` is used before it is given a value"))
     }
 
     @Test func runawayRecursionIsALimit() {
@@ -202,7 +212,11 @@ import Testing
     }
 
     @Test func typeNames() {
-        #expect(eval("[type(1), type(99%), type(1m), type(1 / 1m), type(\"s\"), type([]), type({}), type(print), type(none), type(true)]")
-            == "[\"number\", \"availability\", \"duration\", \"rate\", \"string\", \"list\", \"record\", \"function\", \"none\", \"bool\"]")
+        #expect(
+            eval(
+                "[type(1), type(99%), type(1m), type(1 / 1m), type(\"s\"), type([]), type({}), type(print), type(none), type(true)]"
+            )
+                == "[\"number\", \"availability\", \"duration\", \"rate\", \"string\", \"list\", \"record\", \"function\", \"none\", \"bool\"]"
+        )
     }
 }

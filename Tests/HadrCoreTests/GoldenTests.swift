@@ -6,7 +6,8 @@ import Testing
 /// `print` output and any error, rendered) must equal the `.out` file beside it.
 /// Set HADR_RECORD=1 to write the `.out` files anew.
 @Suite struct GoldenTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func scripts(in folder: String) -> [String] {
         let url = root.appendingPathComponent(folder)
@@ -41,7 +42,8 @@ import Testing
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
         }
-        let expected = (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? "<missing \(expectedURL.lastPathComponent)>"
+        let expected =
+            (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? "<missing \(expectedURL.lastPathComponent)>"
         #expect(actual == expected, "\(path) printed something else than its .out file")
     }
 

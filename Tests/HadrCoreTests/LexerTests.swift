@@ -23,7 +23,8 @@ import Testing
     @Test func rangeIsNotADecimalPoint() throws {
         let kinds = try tokenKinds("1..5")
         #expect(kinds.count == 4)
-        if case .number(1) = kinds[0], case .symbol(.dotDot) = kinds[1], case .number(5) = kinds[2] {} else {
+        if case .number(1) = kinds[0], case .symbol(.dotDot) = kinds[1], case .number(5) = kinds[2] {
+        } else {
             Issue.record("got \(kinds)")
         }
     }

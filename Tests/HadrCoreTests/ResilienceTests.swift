@@ -62,22 +62,28 @@ import Testing
     @Test func retries() {
         #expect(eval("retry_success(failure: 10%, attempts: 3)") == "99.9%")
         #expect(eval("retry_amplification(layers: 3, attempts: 3)") == "27")
-        #expect(eval("retry_budget(failure: 50%, attempts: 3, budget: 10%)") == "{wanted: 75%, allowed: 10%, load: 1.1}")
+        #expect(
+            eval("retry_budget(failure: 50%, attempts: 3, budget: 10%)") == "{wanted: 75%, allowed: 10%, load: 1.1}")
     }
 
     @Test func breakerOpensProbesAndCloses() {
-        let text = "r = simulate_breaker(breaker(window: 4, minimum_calls: 4, open_timeout: 3s, half_open_calls: 2), \"SSFFFFSSSSSS\")\n[r.state, r.rejected, r.timeline.to]"
+        let text =
+            "r = simulate_breaker(breaker(window: 4, minimum_calls: 4, open_timeout: 3s, half_open_calls: 2), \"SSFFFFSSSSSS\")\n[r.state, r.rejected, r.timeline.to]"
         #expect(eval(text) == "[\"CLOSED\", 2, [\"OPEN\", \"HALF-OPEN\", \"CLOSED\"]]")
     }
 
     @Test func breakerReopensWhenTrialCallsFail() {
-        let text = "r = simulate_breaker(breaker(window: 10, minimum_calls: 5, open_timeout: 10s, half_open_calls: 3), failure_scenario(40, 6, 25))\n[r.rejected, r.timeline.to, r.timeline.call]"
-        #expect(eval(text) == "[18, [\"OPEN\", \"HALF-OPEN\", \"OPEN\", \"HALF-OPEN\", \"CLOSED\"], [10, 20, 22, 32, 34]]")
+        let text =
+            "r = simulate_breaker(breaker(window: 10, minimum_calls: 5, open_timeout: 10s, half_open_calls: 3), failure_scenario(40, 6, 25))\n[r.rejected, r.timeline.to, r.timeline.call]"
+        #expect(
+            eval(text) == "[18, [\"OPEN\", \"HALF-OPEN\", \"OPEN\", \"HALF-OPEN\", \"CLOSED\"], [10, 20, 22, 32, 34]]")
     }
 
     @Test func breakerNeedsMinimumCalls() {
         #expect(eval("simulate_breaker(breaker(window: 10, minimum_calls: 10), \"FFFFF\").state") == "\"CLOSED\"")
-        #expect(eval("simulate_breaker(breaker(), \"SQS\")").hasPrefix("error: outcomes are written with S (success) and F (failure)"))
+        #expect(
+            eval("simulate_breaker(breaker(), \"SQS\")").hasPrefix(
+                "error: outcomes are written with S (success) and F (failure)"))
     }
 
     @Test func bulkheadsFollowLittlesLaw() {
@@ -102,28 +108,39 @@ import Testing
     @Test func strategySaysWhyCheaperOnesFallShort() {
         #expect(
             eval("strategy(rto: 15m, rpo: 5m).rejected.reason")
-                == "[\"its RTO of 4h is longer than 15m and its RPO of 1h is longer than 5m\", \"its RTO of 30m is longer than 15m and its RPO of 10m is longer than 5m\"]")
+                == "[\"its RTO of 4h is longer than 15m and its RPO of 1h is longer than 5m\", \"its RTO of 30m is longer than 15m and its RPO of 10m is longer than 5m\"]"
+        )
         #expect(eval("strategy(rto: 1s, rpo: 0s)") == "error: no strategy in the catalog reaches RTO 1s and RPO 0s")
     }
 
     @Test func strategyTakesACatalog() {
-        #expect(eval("strategy(rto: 1h, rpo: 1h, catalog: [{name: \"ours\", rto: 30m, rpo: 5m, cost: \"$\", infrastructure: \"x\"}]).name") == "\"ours\"")
+        #expect(
+            eval(
+                "strategy(rto: 1h, rpo: 1h, catalog: [{name: \"ours\", rto: 30m, rpo: 5m, cost: \"$\", infrastructure: \"x\"}]).name"
+            ) == "\"ours\"")
     }
 
     @Test func replicationModes() {
         #expect(eval("replication_mode(rpo: 0s, write_budget: 10ms, round_trip: 2ms).mode") == "\"synchronous\"")
         #expect(eval("replication_mode(rpo: 30s, write_budget: 10ms, round_trip: 2ms).mode") == "\"semi-synchronous\"")
         #expect(eval("replication_mode(rpo: 30s, write_budget: 10ms, round_trip: 20ms).mode") == "\"asynchronous\"")
-        #expect(eval("replication_mode(rpo: 0s, write_budget: 10ms, round_trip: 20ms)").hasPrefix("error: a zero RPO needs synchronous replication"))
+        #expect(
+            eval("replication_mode(rpo: 0s, write_budget: 10ms, round_trip: 20ms)").hasPrefix(
+                "error: a zero RPO needs synchronous replication"))
     }
 
     @Test func backupsAndThe321Rule() {
         #expect(eval("backup_rpo(\"incremental\", full_every: 7d, every: 1d).restore_chain") == "7")
         #expect(eval("backup_rpo(\"differential\").restore_chain") == "2")
         #expect(eval("backup_rpo(\"tape\")").hasPrefix("error: unknown backup type \"tape\""))
-        #expect(eval("check_321([{media: \"ssd\", offsite: false}, {media: \"tape\", offsite: true}]).problems") == "[\"3 copies: only 2\"]")
-        #expect(eval("check_321([{media: \"a\", offsite: false}, {media: \"a\", offsite: false}, {media: \"a\", offsite: true}]).problems")
-            == "[\"2 kinds of storage: only 1 (a)\"]")
+        #expect(
+            eval("check_321([{media: \"ssd\", offsite: false}, {media: \"tape\", offsite: true}]).problems")
+                == "[\"3 copies: only 2\"]")
+        #expect(
+            eval(
+                "check_321([{media: \"a\", offsite: false}, {media: \"a\", offsite: false}, {media: \"a\", offsite: true}]).problems"
+            )
+                == "[\"2 kinds of storage: only 1 (a)\"]")
         #expect(eval("retention(size_gb: 100, daily_change: 5%).copies") == "[168, 30, 53, 84]")
     }
 }

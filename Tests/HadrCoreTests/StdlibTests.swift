@@ -45,10 +45,12 @@ import Testing
             .map { try String(contentsOf: Self.root.appendingPathComponent("docs/\($0)"), encoding: .utf8) }
             .joined()
         #expect(docs.contains("`\(name)("), "docs/ has no entry for \(name)")
-        let examples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("examples").path)
-            .filter { $0.hasSuffix(".hadr") }
-            .map { try String(contentsOf: Self.root.appendingPathComponent("examples/\($0)"), encoding: .utf8) }
-            .joined()
+        let examples = try FileManager.default.contentsOfDirectory(
+            atPath: Self.root.appendingPathComponent("examples").path
+        )
+        .filter { $0.hasSuffix(".hadr") }
+        .map { try String(contentsOf: Self.root.appendingPathComponent("examples/\($0)"), encoding: .utf8) }
+        .joined()
         #expect(examples.contains("\(name)("), "no example uses \(name)")
     }
 
@@ -60,6 +62,8 @@ import Testing
 
     @Test func helpShowsSignatureAndDoc() {
         let outcome = run("help(downtime)")
-        #expect(outcome.output.hasPrefix("downtime(a, per = none, calendar = default_calendar)\n  The downtime an availability allows"))
+        #expect(
+            outcome.output.hasPrefix(
+                "downtime(a, per = none, calendar = default_calendar)\n  The downtime an availability allows"))
     }
 }

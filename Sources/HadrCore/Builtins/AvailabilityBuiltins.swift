@@ -37,7 +37,8 @@ enum AvailabilityBuiltins {
             let k = try args.integer(0, "k", in: 0...1_000_000)
             if case .list(let list) = args[1] {
                 guard args.isAbsent(2) else {
-                    throw Diagnostic(.type, "`k_of_n(k, [a, b, ...])` takes no third argument when the components are listed")
+                    throw Diagnostic(
+                        .type, "`k_of_n(k, [a, b, ...])` takes no third argument when the components are listed")
                 }
                 let us = try list.items.enumerated().map { try unavailability($1, "k_of_n", position: $0) }
                 guard k <= us.count else {
@@ -53,7 +54,8 @@ enum AvailabilityBuiltins {
             }
             let u = try args.unavailability(2, "a")
             if case .system(let block) = args[2], n <= 1000 {
-                return .system(Block(kind: .kOfN(k, Array(repeating: block, count: n)), label: nil, u: kOfN(k: k, n: n, u: u)))
+                return .system(
+                    Block(kind: .kOfN(k, Array(repeating: block, count: n)), label: nil, u: kOfN(k: k, n: n, u: u)))
             }
             return .availability(kOfN(k: k, n: n, u: u))
         },
@@ -80,7 +82,8 @@ enum AvailabilityBuiltins {
                 let period = try args.duration(3, "per", positive: true)
                 guard downtime <= period else {
                     throw Diagnostic(
-                        .runtime, "downtime \(Display.duration(downtime)) is longer than the period \(Display.duration(period))")
+                        .runtime,
+                        "downtime \(Display.duration(downtime)) is longer than the period \(Display.duration(period))")
                 }
                 return .availability(downtime / period)
             }
@@ -100,14 +103,18 @@ enum AvailabilityBuiltins {
                 return .duration(u * (try args.duration(1, "per", positive: true)))
             }
             guard case .record(let calendar) = args[2] else {
-                throw args.wrong("calendar", expected: "a calendar record such as `calendar` or `sre_calendar`", args[2])
+                throw args.wrong(
+                    "calendar", expected: "a calendar record such as `calendar` or `sre_calendar`", args[2])
             }
             var rows: [Value] = []
             for (name, value) in zip(calendar.names, calendar.values) where name != "name" {
                 guard case .time(let seconds, 1, _) = value, seconds > 0 else {
-                    throw Diagnostic(.type, "calendar field `\(name)` must be a positive duration; got \(Operators.describe(value))")
+                    throw Diagnostic(
+                        .type, "calendar field `\(name)` must be a positive duration; got \(Operators.describe(value))")
                 }
-                rows.append(.record(["period": .string(name), "length": .duration(seconds), "downtime": .duration(u * seconds)]))
+                rows.append(
+                    .record(["period": .string(name), "length": .duration(seconds), "downtime": .duration(u * seconds)])
+                )
             }
             return .list(rows)
         },
@@ -146,7 +153,9 @@ enum AvailabilityBuiltins {
     static func unavailability(_ value: Value, _ what: String, position: Int) throws -> Double {
         guard let u = Operators.unavailabilityOf(value) else {
             throw Diagnostic(
-                .type, "component \(position + 1) of `\(what)` must be an availability or a number between 0 and 1; got \(Operators.describe(value))")
+                .type,
+                "component \(position + 1) of `\(what)` must be an availability or a number between 0 and 1; got \(Operators.describe(value))"
+            )
         }
         return u
     }

@@ -6,7 +6,9 @@
 /// threshold it opens again, otherwise it closes.
 struct BreakerSimulation {
     enum State: String {
-        case closed = "CLOSED", open = "OPEN", halfOpen = "HALF-OPEN"
+        case closed = "CLOSED"
+        case open = "OPEN"
+        case halfOpen = "HALF-OPEN"
     }
 
     let threshold: Double
@@ -35,9 +37,12 @@ struct BreakerSimulation {
             windowCalls = nil
             windowSeconds = s
         case let other:
-            throw Diagnostic(.type, "`window` must be a number of calls or a duration; got \(Operators.describe(other))")
+            throw Diagnostic(
+                .type, "`window` must be a number of calls or a duration; got \(Operators.describe(other))")
         }
-        guard case .number(let minimum) = try field("minimum_calls"), minimum >= 1, minimum <= 1_000_000, minimum == minimum.rounded() else {
+        guard case .number(let minimum) = try field("minimum_calls"), minimum >= 1, minimum <= 1_000_000,
+            minimum == minimum.rounded()
+        else {
             throw Diagnostic(.type, "`minimum_calls` must be a whole number of at least 1")
         }
         minimumCalls = Int(minimum)
@@ -45,7 +50,9 @@ struct BreakerSimulation {
             throw Diagnostic(.type, "`open_timeout` must be a duration")
         }
         openTimeout = timeout
-        guard case .number(let probes) = try field("half_open_calls"), probes >= 1, probes <= 1_000_000, probes == probes.rounded() else {
+        guard case .number(let probes) = try field("half_open_calls"), probes >= 1, probes <= 1_000_000,
+            probes == probes.rounded()
+        else {
             throw Diagnostic(.type, "`half_open_calls` must be a whole number of at least 1")
         }
         halfOpenCalls = Int(probes)
@@ -59,18 +66,22 @@ struct BreakerSimulation {
                 switch ch {
                 case "S", "s", ".": return true
                 case "F", "f", "x", "X": return false
-                default: throw Diagnostic(.runtime, "outcomes are written with S (success) and F (failure); got `\(ch)`")
+                default:
+                    throw Diagnostic(.runtime, "outcomes are written with S (success) and F (failure); got `\(ch)`")
                 }
             }
         case .list(let list):
             return try list.items.map { item in
                 guard case .bool(let ok) = item else {
-                    throw Diagnostic(.type, "each outcome must be `true` (success) or `false` (failure); got \(Operators.describe(item))")
+                    throw Diagnostic(
+                        .type,
+                        "each outcome must be `true` (success) or `false` (failure); got \(Operators.describe(item))")
                 }
                 return ok
             }
         default:
-            throw Diagnostic(.type, "`outcomes` must be a list of bools or a string of S and F; got \(Operators.describe(value))")
+            throw Diagnostic(
+                .type, "`outcomes` must be a list of bools or a string of S and F; got \(Operators.describe(value))")
         }
     }
 
@@ -82,10 +93,11 @@ struct BreakerSimulation {
         var rejected = 0
         var timeline: [Value] = []
         func move(_ to: State, call: Int, time: Double, reason: String) {
-            timeline.append(.record([
-                "call": .number(Double(call)), "time": .duration(time), "from": .string(state.rawValue),
-                "to": .string(to.rawValue), "reason": .string(reason),
-            ]))
+            timeline.append(
+                .record([
+                    "call": .number(Double(call)), "time": .duration(time), "from": .string(state.rawValue),
+                    "to": .string(to.rawValue), "reason": .string(reason),
+                ]))
             state = to
         }
         func rate(_ items: [Bool]) -> Double {
@@ -108,10 +120,14 @@ struct BreakerSimulation {
                 if probes.count == halfOpenCalls {
                     let r = rate(probes)
                     if r >= threshold {
-                        move(.open, call: call, time: time, reason: "\(Display.number(r * 100, digits: 4))% of \(probes.count) trial calls failed")
+                        move(
+                            .open, call: call, time: time,
+                            reason: "\(Display.number(r * 100, digits: 4))% of \(probes.count) trial calls failed")
                         openedAt = time
                     } else {
-                        move(.closed, call: call, time: time, reason: "\(Display.number(r * 100, digits: 4))% of \(probes.count) trial calls failed")
+                        move(
+                            .closed, call: call, time: time,
+                            reason: "\(Display.number(r * 100, digits: 4))% of \(probes.count) trial calls failed")
                         window = []
                     }
                 }
@@ -123,7 +139,9 @@ struct BreakerSimulation {
             if window.count >= minimumCalls {
                 let r = rate(window.map(\.ok))
                 if r >= threshold {
-                    move(.open, call: call, time: time, reason: "\(Display.number(r * 100, digits: 4))% of the last \(window.count) calls failed")
+                    move(
+                        .open, call: call, time: time,
+                        reason: "\(Display.number(r * 100, digits: 4))% of the last \(window.count) calls failed")
                     openedAt = time
                     window = []
                 }

@@ -24,7 +24,8 @@ enum ListBuiltins {
             for item in items {
                 let keep = try args.call(f, item)
                 guard case .bool(let b) = keep else {
-                    throw Diagnostic(.type, "`filter`'s function must return `true` or `false`; got \(Operators.describe(keep))")
+                    throw Diagnostic(
+                        .type, "`filter`'s function must return `true` or `false`; got \(Operators.describe(keep))")
                 }
                 if b { out.append(item) }
             }

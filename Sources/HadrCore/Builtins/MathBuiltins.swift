@@ -2,7 +2,10 @@ import Glibc
 
 /// Numeric functions on plain numbers.
 enum MathBuiltins {
-    private static func unary(_ name: String, _ f: @escaping @Sendable (Double) -> Double, domain: (@Sendable (Double) -> Bool)? = nil, why: String = "")
+    private static func unary(
+        _ name: String, _ f: @escaping @Sendable (Double) -> Double, domain: (@Sendable (Double) -> Bool)? = nil,
+        why: String = ""
+    )
         -> NativeFunction
     {
         NativeFunction(name, 1) { args in

@@ -24,7 +24,8 @@ extension NativeArguments {
         }
         guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
             throw Diagnostic(
-                .runtime, "`\(name)` must be between \(range.lowerBound) and \(range.upperBound); got \(Display.number(x))")
+                .runtime,
+                "`\(name)` must be between \(range.lowerBound) and \(range.upperBound); got \(Display.number(x))")
         }
         return Int(x)
     }
@@ -50,7 +51,9 @@ extension NativeArguments {
         switch self[i] {
         case .number(let x):
             throw Diagnostic(
-                .runtime, "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))")
+                .runtime,
+                "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))"
+            )
         default: throw wrong(name, expected: "an availability such as `99.9%`", self[i])
         }
     }

@@ -48,7 +48,10 @@ enum ResilienceBuiltins {
                     }
                 }
                 total += wait
-                rows.append(.record(names: ["attempt", "wait", "total"], values: [.number(Double(attempt)), .duration(wait), .duration(total)]))
+                rows.append(
+                    .record(
+                        names: ["attempt", "wait", "total"],
+                        values: [.number(Double(attempt)), .duration(wait), .duration(total)]))
                 if attempt % 4096 == 0 { try args.tick(4096) }
             }
             return .list(rows)
@@ -113,7 +116,8 @@ enum ResilienceBuiltins {
             }
             nominal += wait
             // Once every wait is the cap (or, with factor 1, the same), the rest adds up without a loop.
-            let settled = jitter == "decorrelated" ? previousWorst >= cap && previousMean >= cap : wait >= cap || factor == 1
+            let settled =
+                jitter == "decorrelated" ? previousWorst >= cap && previousMean >= cap : wait >= cap || factor == 1
             let steady = jitter == "decorrelated" ? cap : wait
             if settled, k < attempts {
                 let rest = Double(attempts - k)

@@ -22,8 +22,12 @@ enum SystemBuiltins {
             return .system(.leaf(mttr / (mtbf + mttr), label: name, mtbf: mtbf, mttr: mttr, isComponent: true))
         },
         NativeFunction("standby", 6) { args in
-            guard let primary = Block.lift(args[0], label: nil) else { throw args.wrong("primary", expected: "an availability or a component", args[0]) }
-            guard let backup = Block.lift(args[1], label: nil) else { throw args.wrong("backup", expected: "an availability or a component", args[1]) }
+            guard let primary = Block.lift(args[0], label: nil) else {
+                throw args.wrong("primary", expected: "an availability or a component", args[0])
+            }
+            guard let backup = Block.lift(args[1], label: nil) else {
+                throw args.wrong("backup", expected: "an availability or a component", args[1])
+            }
             let switchover = try args.duration(2, "switchover")
             var failures: Double
             if args.isAbsent(3) {
@@ -35,7 +39,8 @@ enum SystemBuiltins {
             } else {
                 failures = try args.number(3, "failures_per_year")
                 guard failures >= 0, failures.isFinite else {
-                    throw Diagnostic(.runtime, "`failures_per_year` must not be negative; got \(Display.number(failures))")
+                    throw Diagnostic(
+                        .runtime, "`failures_per_year` must not be negative; got \(Display.number(failures))")
                 }
             }
             let success = try args.fraction(4, "switch_success")
@@ -45,7 +50,10 @@ enum SystemBuiltins {
             } else if case .leaf(_, let mttr?) = primary.kind {
                 repair = mttr
             }
-            return .system(.standby(primary: primary, backup: backup, switchover: switchover, failuresPerYear: failures, switchSuccess: success, repair: repair))
+            return .system(
+                .standby(
+                    primary: primary, backup: backup, switchover: switchover, failuresPerYear: failures,
+                    switchSuccess: success, repair: repair))
         },
         NativeFunction("explain", 1) { args in
             guard let block = Block.lift(args[0], label: nil) else {
@@ -73,27 +81,34 @@ enum SystemBuiltins {
                 let options = leaves.map { leaf -> (String, Double) in
                     (Explanation.name(of: leaf, among: leaves), block.replacing(leaf, with: .parallel([leaf, leaf])).u)
                 }
-                return .list(options.sorted { $0.1 < $1.1 }.map { name, u in
-                    .record(["double": .string(name), "availability": .availability(u), "nines": .number((-log10(u) * 1000).rounded() / 1000)])
-                })
+                return .list(
+                    options.sorted { $0.1 < $1.1 }.map { name, u in
+                        .record([
+                            "double": .string(name), "availability": .availability(u),
+                            "nines": .number((-log10(u) * 1000).rounded() / 1000),
+                        ])
+                    })
             }
             var rows: [Value] = []
             var step = 0
             var doubled: Set<ObjectIdentifier> = []
             while step < 10, let goal = target, block.u > goal {
                 let candidates = block.leaves.filter { !doubled.contains(ObjectIdentifier($0)) }
-                guard let best = candidates.min(by: { a, b in
-                    block.replacing(a, with: .parallel([a, a])).u < block.replacing(b, with: .parallel([b, b])).u
-                }) else { break }
+                guard
+                    let best = candidates.min(by: { a, b in
+                        block.replacing(a, with: .parallel([a, a])).u < block.replacing(b, with: .parallel([b, b])).u
+                    })
+                else { break }
                 let copy = Block.leaf(best.u, label: best.label, mtbf: nil, mttr: nil, isComponent: best.isComponent)
                 doubled.insert(ObjectIdentifier(best))
                 doubled.insert(ObjectIdentifier(copy))
                 block = block.replacing(best, with: .parallel([best, copy]))
                 step += 1
-                rows.append(.record([
-                    "step": .number(Double(step)), "double": .string(Explanation.name(of: best, among: leaves)),
-                    "availability": .availability(block.u), "meets_target": .bool(block.u <= goal),
-                ]))
+                rows.append(
+                    .record([
+                        "step": .number(Double(step)), "double": .string(Explanation.name(of: best, among: leaves)),
+                        "availability": .availability(block.u), "meets_target": .bool(block.u <= goal),
+                    ]))
             }
             return .list(rows)
         },
@@ -117,7 +132,8 @@ enum SystemBuiltins {
                 seed = UInt64(bitPattern: Int64(clamping: Int(exactly: s.rounded()) ?? 0))
             }
             let estimate = try Simulation.run(
-                block, years: years, runs: runs, seed: seed, defaultRepair: defaultRepair, interrupt: args.machine.interrupt,
+                block, years: years, runs: runs, seed: seed, defaultRepair: defaultRepair,
+                interrupt: args.machine.interrupt,
                 deadline: args.machine.deadline)
             try args.tick()
             return .record([
@@ -141,7 +157,9 @@ enum Explanation {
         var seen = Set<String>()
         derive(block, into: &lines, seen: &seen)
         let nines = block.u > 0 ? Display.number(-log10(block.u), digits: 3) : "inf"
-        lines.append("=> \(Display.percent(block.u)) (\(nines) nines, \(Display.duration(block.u * TimeUnit.year.seconds)) down a year)")
+        lines.append(
+            "=> \(Display.percent(block.u)) (\(nines) nines, \(Display.duration(block.u * TimeUnit.year.seconds)) down a year)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -158,9 +176,12 @@ enum Explanation {
         switch block.kind {
         case .leaf(let mtbf?, let mttr?):
             lines.append("\(title): A = MTBF / (MTBF + MTTR)")
-            lines.append("    = \(Display.duration(mtbf)) / (\(Display.duration(mtbf)) + \(Display.duration(mttr))) = \(a(block))")
+            lines.append(
+                "    = \(Display.duration(mtbf)) / (\(Display.duration(mtbf)) + \(Display.duration(mttr))) = \(a(block))"
+            )
         case .leaf:
-            if let label = block.label, label != a(block), label != Display.plain(.availability(block.u), quoted: false) {
+            if let label = block.label, label != a(block), label != Display.plain(.availability(block.u), quoted: false)
+            {
                 lines.append("\(label) = \(a(block))")
             }
         case .series(let parts):
@@ -177,7 +198,8 @@ enum Explanation {
         case .standby(let primary, let backup, let switchover, let f, let ok, let repair):
             lines.append("\(title): active-passive: U = U1 × U2 + f × switchover / year + f × (1 − p) × repair / year")
             lines.append(
-                "    = \(u(primary)) × \(u(backup)) + \(Display.number(f)) × \(Display.duration(switchover)) / 1y + \(Display.number(f)) × \(Display.number(1 - ok)) × \(Display.duration(repair)) / 1y")
+                "    = \(u(primary)) × \(u(backup)) + \(Display.number(f)) × \(Display.duration(switchover)) / 1y + \(Display.number(f)) × \(Display.number(1 - ok)) × \(Display.duration(repair)) / 1y"
+            )
             lines.append("    = \(u(block)) unavailable, A = \(a(block))")
         }
     }

@@ -38,7 +38,9 @@ public struct Diagnostic: Error, Sendable {
     /// Innermost call first.
     public var frames: [Frame] = []
 
-    public init(_ kind: Kind, _ message: String, file: SourceFile? = nil, range: SourceRange? = nil, notes: [String] = []) {
+    public init(
+        _ kind: Kind, _ message: String, file: SourceFile? = nil, range: SourceRange? = nil, notes: [String] = []
+    ) {
         self.kind = kind
         self.message = message
         self.file = file

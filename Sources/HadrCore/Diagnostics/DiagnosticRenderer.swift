@@ -32,7 +32,9 @@ public struct DiagnosticRenderer: Sendable {
         let label = diagnostic.kind == .assertion ? "assertion failed" : "error"
         if let file = diagnostic.file, let range = diagnostic.range {
             let (line, column) = file.location(of: range.start)
-            out += palette.location("\(file.name):\(line):\(column):") + " " + palette.error(label + ":") + " " + diagnostic.message + "\n"
+            out +=
+                palette.location("\(file.name):\(line):\(column):") + " " + palette.error(label + ":") + " "
+                + diagnostic.message + "\n"
             var source = Array(file.lineText(line).replacingTabs)
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
@@ -50,9 +52,12 @@ public struct DiagnosticRenderer: Sendable {
                 source = Array(shown)
             }
             out += " \(gutter) | \(String(source))\n"
-            out += " \(pad) | " + String(repeating: " ", count: max(0, caretColumn - 1)) + palette.caret(String(repeating: "^", count: max(1, width))) + "\n"
+            out +=
+                " \(pad) | " + String(repeating: " ", count: max(0, caretColumn - 1))
+                + palette.caret(String(repeating: "^", count: max(1, width))) + "\n"
         } else if let file = diagnostic.file {
-            out += palette.location("\(file.name):") + " " + palette.error(label + ":") + " " + diagnostic.message + "\n"
+            out +=
+                palette.location("\(file.name):") + " " + palette.error(label + ":") + " " + diagnostic.message + "\n"
         } else {
             out += palette.error(label + ":") + " " + diagnostic.message + "\n"
         }

@@ -31,7 +31,9 @@ enum Access {
             let characters = Array(s)
             return .string(String(characters[try position(index, count: characters.count, what: "string")]))
         default:
-            throw Diagnostic(.type, "cannot index \(Operators.describe(base)); only lists, tables, records and strings can be indexed")
+            throw Diagnostic(
+                .type,
+                "cannot index \(Operators.describe(base)); only lists, tables, records and strings can be indexed")
         }
     }
 
@@ -45,19 +47,24 @@ enum Access {
                 throw Diagnostic(.type, "a list has no field `\(name)`; only records and tables do")
             }
             guard let i = columns.firstIndex(of: name) else { throw missing(name, among: columns, in: "table") }
-            return .list(list.items.map { item in
-                if case .record(let r) = item { return r.values[i] }
-                return .none
-            })
+            return .list(
+                list.items.map { item in
+                    if case .record(let r) = item { return r.values[i] }
+                    return .none
+                })
         default:
-            throw Diagnostic(.type, "cannot read field `\(name)` of \(Operators.describe(base)); only records and tables have fields")
+            throw Diagnostic(
+                .type, "cannot read field `\(name)` of \(Operators.describe(base)); only records and tables have fields"
+            )
         }
     }
 
     private static func missing(_ name: String, among names: [String], in what: String) -> Diagnostic {
         var notes = ["note: its fields are " + names.map { "`\($0)`" }.joined(separator: ", ")]
         if names.isEmpty { notes = ["note: it has no fields"] }
-        if let guess = Suggestion.closest(to: name, among: names) { notes.insert("help: did you mean `\(guess)`?", at: 0) }
+        if let guess = Suggestion.closest(to: name, among: names) {
+            notes.insert("help: did you mean `\(guess)`?", at: 0)
+        }
         return Diagnostic(.runtime, "the \(what) has no field `\(name)`", notes: notes)
     }
 
@@ -80,8 +87,11 @@ enum Access {
         let count = b - a + 1
         guard count <= Double(limit) else {
             throw Diagnostic(
-                .limit, "range \(Display.number(a))..\(Display.number(b)) would hold \(Display.number(count)) items, more than the limit of \(limit)",
-                notes: ["help: loop over it with `for` instead, which builds no list, or raise the limit with --max-list"])
+                .limit,
+                "range \(Display.number(a))..\(Display.number(b)) would hold \(Display.number(count)) items, more than the limit of \(limit)",
+                notes: [
+                    "help: loop over it with `for` instead, which builds no list, or raise the limit with --max-list"
+                ])
         }
         var items: [Value] = []
         items.reserveCapacity(Int(count))

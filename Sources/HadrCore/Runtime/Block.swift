@@ -14,7 +14,9 @@ public final class Block {
         case kOfN(Int, [Block])
         /// An active-passive pair: the backup takes over after `switchover`, and a
         /// switch fails with probability 1 − `switchSuccess`.
-        case standby(primary: Block, backup: Block, switchover: Double, failuresPerYear: Double, switchSuccess: Double, repair: Double)
+        case standby(
+            primary: Block, backup: Block, switchover: Double, failuresPerYear: Double, switchSuccess: Double,
+            repair: Double)
     }
 
     public let kind: Kind
@@ -32,7 +34,9 @@ public final class Block {
     }
 
     /// A leaf of known unavailability.
-    static func leaf(_ u: Double, label: String?, mtbf: Double? = nil, mttr: Double? = nil, isComponent: Bool = false) -> Block {
+    static func leaf(_ u: Double, label: String?, mtbf: Double? = nil, mttr: Double? = nil, isComponent: Bool = false)
+        -> Block
+    {
         Block(kind: .leaf(mtbf: mtbf, mttr: mttr), label: label, isComponent: isComponent, u: u)
     }
 
@@ -61,13 +65,18 @@ public final class Block {
 
     /// The unavailability of an active-passive pair: both down, plus each failover's
     /// switchover time, plus failed switches that last until the primary is repaired.
-    static func standby(primary: Block, backup: Block, switchover: Double, failuresPerYear: Double, switchSuccess: Double, repair: Double) -> Block {
+    static func standby(
+        primary: Block, backup: Block, switchover: Double, failuresPerYear: Double, switchSuccess: Double,
+        repair: Double
+    ) -> Block {
         let year = TimeUnit.year.seconds
         let both = primary.u * backup.u
         let switching = failuresPerYear * switchover / year
         let failedSwitches = failuresPerYear * (1 - switchSuccess) * repair / year
         return Block(
-            kind: .standby(primary: primary, backup: backup, switchover: switchover, failuresPerYear: failuresPerYear, switchSuccess: switchSuccess, repair: repair),
+            kind: .standby(
+                primary: primary, backup: backup, switchover: switchover, failuresPerYear: failuresPerYear,
+                switchSuccess: switchSuccess, repair: repair),
             label: nil, u: both + switching + failedSwitches)
     }
 
@@ -140,7 +149,8 @@ public final class Block {
             return .kOfN(k, parts.map { $0.replacing(target, with: replacement) })
         case .standby(let p, let b, let s, let f, let ok, let r):
             return .standby(
-                primary: p.replacing(target, with: replacement), backup: b.replacing(target, with: replacement), switchover: s,
+                primary: p.replacing(target, with: replacement), backup: b.replacing(target, with: replacement),
+                switchover: s,
                 failuresPerYear: f, switchSuccess: ok, repair: r)
         }
     }

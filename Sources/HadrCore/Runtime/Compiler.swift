@@ -70,11 +70,6 @@ struct Compiler {
     let file: SourceFile
     private let info: FunctionInfo
 
-    private init(file: SourceFile, info: FunctionInfo) {
-        self.file = file
-        self.info = info
-    }
-
     /// Compiles a resolved file or REPL input.
     static func compile(_ chunk: ResolvedChunk, file: SourceFile) -> Module {
         let compiler = Compiler(file: file, info: chunk.info)
@@ -439,7 +434,8 @@ struct Compiler {
 
     // MARK: Calls
 
-    private func call(_ calleeNode: Bound, _ argumentNodes: [Bound], _ labels: [String?], _ range: SourceRange) -> Code {
+    private func call(_ calleeNode: Bound, _ argumentNodes: [Bound], _ labels: [String?], _ range: SourceRange) -> Code
+    {
         let callee = compile(calleeNode)
         // Closures taken out of an array go through a reabstraction thunk on every
         // call, so the fixed-count cases compile each argument on its own.
@@ -453,7 +449,9 @@ struct Compiler {
                     let v = try code(m)
                     if let label { named.append((label, v)) } else { positional.append(v) }
                 }
-                do { return try m.call(f, positional: positional, named: named) } catch { throw annotate(error, f, range) }
+                do { return try m.call(f, positional: positional, named: named) } catch {
+                    throw annotate(error, f, range)
+                }
             }
         }
         if case .read(.global(let g), _) = calleeNode.kind, argumentNodes.count <= 3 {
@@ -469,7 +467,9 @@ struct Compiler {
                 case .function(let fn) where fn.fastArity == 0 && m.hasRoom(fn.frameSize):
                     do { return try m.enter(fn, m.sp, argc: 0) } catch { throw annotate(error, fn, range) }
                 case let other:
-                    do { return try m.call(other, positional: [], named: []) } catch { throw annotate(error, other, range) }
+                    do { return try m.call(other, positional: [], named: []) } catch {
+                        throw annotate(error, other, range)
+                    }
                 }
             }
         case 1:
@@ -483,7 +483,9 @@ struct Compiler {
                     base.initialize(to: consume v0)
                     do { return try m.enter(fn, base, argc: 1) } catch { throw annotate(error, fn, range) }
                 case let other:
-                    do { return try m.call(other, positional: [v0], named: []) } catch { throw annotate(error, other, range) }
+                    do { return try m.call(other, positional: [v0], named: []) } catch {
+                        throw annotate(error, other, range)
+                    }
                 }
             }
         case 2:
@@ -500,7 +502,9 @@ struct Compiler {
                     (base + 1).initialize(to: consume v1)
                     do { return try m.enter(fn, base, argc: 2) } catch { throw annotate(error, fn, range) }
                 case let other:
-                    do { return try m.call(other, positional: [v0, v1], named: []) } catch { throw annotate(error, other, range) }
+                    do { return try m.call(other, positional: [v0, v1], named: []) } catch {
+                        throw annotate(error, other, range)
+                    }
                 }
             }
         case 3:
@@ -520,7 +524,9 @@ struct Compiler {
                     (base + 2).initialize(to: consume v2)
                     do { return try m.enter(fn, base, argc: 3) } catch { throw annotate(error, fn, range) }
                 case let other:
-                    do { return try m.call(other, positional: [v0, v1, v2], named: []) } catch { throw annotate(error, other, range) }
+                    do { return try m.call(other, positional: [v0, v1, v2], named: []) } catch {
+                        throw annotate(error, other, range)
+                    }
                 }
             }
         default:
@@ -603,7 +609,8 @@ struct Compiler {
             return .number(x)
         case .binary(let op, let left, let right) where op == .add || op == .subtract:
             // x − k is exactly x + (−k) in IEEE arithmetic.
-            guard case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind else {
+            guard case .read(.local(let i), _) = left.kind, !isCell(i), case .literal(.number(let k)) = right.kind
+            else {
                 return .general
             }
             return .offset(i, op == .add ? k : -k)
@@ -741,7 +748,9 @@ struct Compiler {
         }
     }
 
-    private func arithmetic<O: ArithmeticOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange) -> Code {
+    private func arithmetic<O: ArithmeticOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange)
+        -> Code
+    {
         let slow: (Value, Value) throws -> Value = { a, b in
             do { return try Operators.binary(O.op, a, b) } catch { throw locate(error, range) }
         }
@@ -795,20 +804,26 @@ struct Compiler {
                 }
                 let a = try lop.evaluate(m, l)
                 let b = try r(m)
-                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
+                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) {
+                    return .number(result)
+                }
                 return try slow(a, b)
             }
         case (true, true):
             return { m in
                 let a = try l(m)
                 let b = try r(m)
-                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
+                if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) {
+                    return .number(result)
+                }
                 return try slow(a, b)
             }
         }
     }
 
-    private func comparison(_ op: BinaryOperator, _ left: Bound, _ right: Bound, _ range: SourceRange) -> (Machine) throws -> Bool {
+    private func comparison(_ op: BinaryOperator, _ left: Bound, _ right: Bound, _ range: SourceRange) -> (Machine)
+        throws -> Bool
+    {
         switch op {
         case .less: return compare(LessOp.self, left, right, range)
         case .lessEqual: return compare(LessEqualOp.self, left, right, range)
@@ -822,7 +837,9 @@ struct Compiler {
     /// The same shapes as `arithmetic`, returning Bool. The two are kept apart on purpose:
     /// one function generic over the result type made every operator closure go through a
     /// reabstraction thunk (the 1M-iteration loop: 207M -> 286M instructions).
-    private func compare<O: ComparisonOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange) -> (Machine) throws -> Bool {
+    private func compare<O: ComparisonOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange) -> (
+        Machine
+    ) throws -> Bool {
         let slow: (Value, Value) throws -> Bool = { a, b in
             do {
                 guard case .bool(let result) = try Operators.binary(O.op, a, b) else { return false }
@@ -888,7 +905,8 @@ struct Compiler {
     private func condition(_ node: Bound) -> (Machine) throws -> Bool {
         let range = node.range
         switch node.kind {
-        case .binary(let op, let left, let right) where [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op):
+        case .binary(let op, let left, let right)
+        where [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op):
             return comparison(op, left, right, range)
         case .and(let left, let right):
             let l = condition(left)
@@ -910,7 +928,8 @@ struct Compiler {
                 let v = try code(m)
                 if case .bool(let b) = v { return b }
                 throw Diagnostic(
-                    .type, "a condition must be `true` or `false`; got \(Operators.describe(v))", file: file, range: range)
+                    .type, "a condition must be `true` or `false`; got \(Operators.describe(v))", file: file,
+                    range: range)
             }
         }
     }
@@ -984,7 +1003,8 @@ struct Compiler {
             let s = try sequenceCode(m)
             guard case .list(let list) = s else {
                 throw Diagnostic(
-                    .type, "`for` loops over a list, a table or a range `a..b`; got \(Operators.describe(s))", file: file,
+                    .type, "`for` loops over a list, a table or a range `a..b`; got \(Operators.describe(s))",
+                    file: file,
                     range: sequenceRange)
             }
             for item in list.items {

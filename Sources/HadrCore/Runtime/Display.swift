@@ -66,7 +66,9 @@ public enum Display {
         case .time(let x, let e, let unit): return time(x, exponent: e, unit: unit, style: style)
         case .string(let s): return quoted ? style.string(quote(s)) : s
         case .list(let list):
-            return "[" + list.items.map { inline($0, quoted: true, style: style, depth: depth + 1) }.joined(separator: ", ") + "]"
+            return "["
+                + list.items.map { inline($0, quoted: true, style: style, depth: depth + 1) }.joined(separator: ", ")
+                + "]"
         case .record(let record):
             let fields = zip(record.names, record.values).map { name, v in
                 "\(name): " + inline(v, quoted: true, style: style, depth: depth + 1)
@@ -139,7 +141,8 @@ public enum Display {
         if u > 0.5 { return number((1 - u) * 100, digits: 6) }
         // 100·U to six significant digits, subtracted from 100 exactly in decimal.
         let scientific = cFormat("e", 5, 100 * u)
-        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...]) else {
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...])
+        else {
             return number((1 - u) * 100)
         }
         let mantissa = scientific[..<e].filter { $0 != "." }
@@ -167,7 +170,9 @@ public enum Display {
     }
 
     /// Milliseconds per year, day, hour and minute, with their symbols.
-    private static let durationUnits: [(Int64, String)] = [(31_536_000_000, "y"), (86_400_000, "d"), (3_600_000, "h"), (60_000, "m")]
+    private static let durationUnits: [(Int64, String)] = [
+        (31_536_000_000, "y"), (86_400_000, "d"), (3_600_000, "h"), (60_000, "m"),
+    ]
 
     /// A duration in the unit that reads best: `250ms`, `26.28s`, `8h 45m 36s`, `3d 15h 36m`.
     public static func duration(_ seconds: Double, style: Style = .plain) -> String {
@@ -205,9 +210,12 @@ public enum Display {
 
     /// Appends the decimal digits of a non-negative integer.
     private static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = value.magnitude
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -245,10 +253,12 @@ public enum Display {
         for row in cellWidths {
             for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
-        let right = columns.indices.map { i in list.items.allSatisfy { item in
-            guard case .record(let r) = item, i < r.values.count else { return true }
-            return rightAligned(r.values[i])
-        } }
+        let right = columns.indices.map { i in
+            list.items.allSatisfy { item in
+                guard case .record(let r) = item, i < r.values.count else { return true }
+                return rightAligned(r.values[i])
+            }
+        }
         // Built as bytes: a String grown by `+=` costs far more per piece.
         var out: [UInt8] = []
         out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (cells.count + 1))
@@ -257,11 +267,16 @@ public enum Display {
         func appendRow(_ texts: [String], _ textWidths: [Int], header: Bool) {
             let start = out.count
             for (i, text) in texts.enumerated() {
-                if i > 0 { out.append(space); out.append(space) }
+                if i > 0 {
+                    out.append(space)
+                    out.append(space)
+                }
                 let fill = i < widths.count ? max(0, widths[i] - textWidths[i]) : 0
                 let rightAlign = i < right.count && right[i]
                 if header {
-                    let padded = rightAlign ? String(repeating: " ", count: fill) + text : text + String(repeating: " ", count: fill)
+                    let padded =
+                        rightAlign
+                        ? String(repeating: " ", count: fill) + text : text + String(repeating: " ", count: fill)
                     appendUTF8(style.header(padded), to: &out)
                     continue
                 }
@@ -292,7 +307,8 @@ public enum Display {
         case .availability(let u): return "{\"availability\": \(num(1 - u)), \"unavailability\": \(num(u))}"
         case .percentage(let x): return "{\"availability\": \(num(x)), \"unavailability\": \(num(1 - x))}"
         case .system(let b):
-            return "{\"availability\": \(num(1 - b.u)), \"unavailability\": \(num(b.u)), \"structure\": \(jsonString(b.structure))}"
+            return
+                "{\"availability\": \(num(1 - b.u)), \"unavailability\": \(num(b.u)), \"structure\": \(jsonString(b.structure))}"
         case .time(let x, let e, _):
             if e == 1 { return "{\"seconds\": \(num(x))}" }
             if e == -1 { return "{\"per_second\": \(num(x))}" }
@@ -300,7 +316,9 @@ public enum Display {
         case .string(let s): return jsonString(s)
         case .list(let l): return "[" + l.items.map { json($0, depth: depth + 1) }.joined(separator: ", ") + "]"
         case .record(let r):
-            return "{" + zip(r.names, r.values).map { "\(jsonString($0)): \(json($1, depth: depth + 1))" }.joined(separator: ", ") + "}"
+            return "{"
+                + zip(r.names, r.values).map { "\(jsonString($0)): \(json($1, depth: depth + 1))" }.joined(
+                    separator: ", ") + "}"
         case .function(let f): return jsonString("<fn \(f.proto.signature)>")
         case .cell(let c): return json(c.value, depth: depth + 1)
         }

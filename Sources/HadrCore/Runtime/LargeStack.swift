@@ -23,12 +23,14 @@ public enum LargeStack {
         pthread_attr_setstacksize(&attributes, size)
         let work = Unmanaged.passRetained(Work(body))
         var thread = pthread_t()
-        let started = pthread_create(&thread, &attributes, { context in
-            guard let context else { return nil }
-            let work = Unmanaged<Work>.fromOpaque(context).takeRetainedValue()
-            work.body()
-            return nil
-        }, work.toOpaque())
+        let started = pthread_create(
+            &thread, &attributes,
+            { context in
+                guard let context else { return nil }
+                let work = Unmanaged<Work>.fromOpaque(context).takeRetainedValue()
+                work.body()
+                return nil
+            }, work.toOpaque())
         if started != 0 {
             work.release()
             body()

@@ -362,7 +362,8 @@ final class Machine {
         let fixed = proto.hasRest ? count - 1 : count
         if positional.count > fixed, !proto.hasRest {
             throw Diagnostic(
-                .type, "`\(proto.name)` takes \(fixed) argument\(fixed == 1 ? "" : "s") but \(positional.count) were given",
+                .type,
+                "`\(proto.name)` takes \(fixed) argument\(fixed == 1 ? "" : "s") but \(positional.count) were given",
                 notes: ["note: the parameters are \(proto.signature)"])
         }
         for (i, value) in positional.prefix(fixed).enumerated() { base[i] = value }

@@ -59,7 +59,8 @@ enum Operators {
             return .time(subtract ? x - y : x + y, exponent: e, unit: 0)
         case (.string(let x), .string(let y)) where !subtract:
             guard x.utf8.count + y.utf8.count <= maxStringBytes else {
-                throw Diagnostic(.limit, "the string would be longer than \(maxStringBytes) bytes, the most a string may hold")
+                throw Diagnostic(
+                    .limit, "the string would be longer than \(maxStringBytes) bytes, the most a string may hold")
             }
             return .string(x + y)
         case (.list(let x), .list(let y)) where !subtract:
@@ -73,7 +74,8 @@ enum Operators {
             if case .time = a, case .number = b { notes.append("help: give the number a unit, as in `5m`") }
             if case .number = a, case .time = b { notes.append("help: give the number a unit, as in `5m`") }
             let message =
-                subtract ? "cannot subtract \(describe(b)) from \(describe(a))" : "cannot add \(describe(a)) and \(describe(b))"
+                subtract
+                ? "cannot subtract \(describe(b)) from \(describe(a))" : "cannot add \(describe(a)) and \(describe(b))"
             throw typeError(message, notes: notes)
         }
     }
@@ -135,7 +137,8 @@ enum Operators {
         switch a {
         case .time(let x, let e, _):
             guard y == y.rounded(), abs(y) <= 8 else {
-                throw typeError("a duration can only be raised to a whole power between -8 and 8; got \(Display.number(y))")
+                throw typeError(
+                    "a duration can only be raised to a whole power between -8 and 8; got \(Display.number(y))")
             }
             return .quantity(pow(x, y), exponent: Int(e) * Int(y))
         default:
@@ -199,7 +202,8 @@ enum Operators {
         case (.availability, .availability), (.system, .availability), (.availability, .system), (.system, .system):
             guard let u = exactUnavailability(a), let v = exactUnavailability(b) else { break }
             return sign(v, u)
-        case (.availability, .number), (.number, .availability), (.percentage, _), (_, .percentage), (.system, .number), (.number, .system):
+        case (.availability, .number), (.number, .availability), (.percentage, _), (_, .percentage), (.system, .number),
+            (.number, .system):
             guard let x = fraction(a), let y = fraction(b) else { break }
             return sign(x, y)
         case (.time(let x, let e, _), .time(let y, let f, _)) where e == f: return sign(x, y)

@@ -41,11 +41,13 @@ enum Parallel {
         for _ in 0..<max(0, helpers) {
             let context = Unmanaged.passRetained(job)
             var thread = pthread_t()
-            let started = pthread_create(&thread, nil, { context in
-                guard let context else { return nil }
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().work()
-                return nil
-            }, context.toOpaque())
+            let started = pthread_create(
+                &thread, nil,
+                { context in
+                    guard let context else { return nil }
+                    Unmanaged<Job>.fromOpaque(context).takeRetainedValue().work()
+                    return nil
+                }, context.toOpaque())
             if started == 0 {
                 threads.append(thread)
             } else {

@@ -101,11 +101,17 @@ enum Simulation {
     /// Per-run results, written by concurrent iterations each to its own index.
     private final class Results: @unchecked Sendable {
         let values: UnsafeMutableBufferPointer<Double>
-        init(count: Int) { values = .allocate(capacity: count); values.initialize(repeating: 0) }
+        init(count: Int) {
+            values = .allocate(capacity: count)
+            values.initialize(repeating: 0)
+        }
         deinit { values.deallocate() }
     }
 
-    static func run(_ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt, deadline: Double?) throws -> Estimate {
+    static func run(
+        _ block: Block, years: Double, runs: Int, seed: UInt64, defaultRepair: Double, interrupt: Interrupt,
+        deadline: Double?
+    ) throws -> Estimate {
         let shouldStop: @Sendable () -> Bool = { interrupt.isRequested || deadline.map { Machine.now() > $0 } ?? false }
         var leaves: [Block] = []
         var built = Diagram()
@@ -124,17 +130,21 @@ enum Simulation {
         let events = rates.reduce(0.0) { $0 + 2 * years * TimeUnit.year.seconds / ($1.mtbf + $1.mttr) }
         guard events <= maxEvents else {
             throw Diagnostic(
-                .limit, "the simulation would need about \(Display.number(events, digits: 3)) events, more than the \(Display.number(maxEvents)) allowed",
+                .limit,
+                "the simulation would need about \(Display.number(events, digits: 3)) events, more than the \(Display.number(maxEvents)) allowed",
                 notes: ["help: simulate fewer years"])
         }
         let results = Results(count: runs)
         Parallel.forEach(runs) { run in
             var random = SplitMix64.stream(run, of: seed)
-            results.values[run] = simulateOne(diagram, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
+            results.values[run] = simulateOne(
+                diagram, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
         }
         if interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted") }
         if let deadline, Machine.now() > deadline {
-            throw Diagnostic(.limit, "the simulation ran past the time limit", notes: ["help: simulate fewer years, or raise --timeout"])
+            throw Diagnostic(
+                .limit, "the simulation ran past the time limit",
+                notes: ["help: simulate fewer years, or raise --timeout"])
         }
         let values = Array(results.values)
         let mean = values.reduce(0, +) / Double(runs)
@@ -145,7 +155,9 @@ enum Simulation {
     }
 
     /// One run: the share of `horizon` seconds the system spent down.
-    static func simulateOne(_ diagram: Diagram, rates: [Rates], horizon: Double, random: inout SplitMix64, shouldStop: () -> Bool) -> Double {
+    static func simulateOne(
+        _ diagram: Diagram, rates: [Rates], horizon: Double, random: inout SplitMix64, shouldStop: () -> Bool
+    ) -> Double {
         let n = rates.count
         var down = [Bool](repeating: false, count: n)
         var next = [Double](repeating: 0, count: n)

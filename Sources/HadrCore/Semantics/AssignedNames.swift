@@ -32,7 +32,8 @@ enum AssignedNames {
             case .list(let items): pending.append(contentsOf: items)
             case .record(let fields): pending.append(contentsOf: fields.map(\.value))
             case .unary(_, let e), .convert(let e, _), .field(let e, _, _): pending.append(e)
-            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .range(let a, let b), .index(let a, let b):
+            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .range(let a, let b),
+                .index(let a, let b):
                 pending.append(a)
                 pending.append(b)
             case .call(let callee, let arguments):

@@ -66,7 +66,9 @@ final class GlobalTable {
         fileprivate let deferred: [String: Int]?
     }
 
-    func snapshot() -> Snapshot { Snapshot(names: names, slots: slots, signatures: signatures, deferred: deferredIndex) }
+    func snapshot() -> Snapshot {
+        Snapshot(names: names, slots: slots, signatures: signatures, deferred: deferredIndex)
+    }
 
     func restore(_ s: Snapshot) {
         names = s.names

@@ -209,11 +209,14 @@ struct Resolver {
         guard let bodyExpr = decl.body else {
             guard let native = natives[name] else {
                 throw error(
-                    "function `\(name)` has no body; only builtins declared in the standard library may omit it", decl.range,
+                    "function `\(name)` has no body; only builtins declared in the standard library may omit it",
+                    decl.range,
                     notes: ["help: write `fn \(name)(...) = expression`"])
             }
             if native.parameterCount != decl.parameters.count {
-                throw error("builtin `\(name)` takes \(native.parameterCount) parameters but is declared with \(decl.parameters.count)", decl.range)
+                throw error(
+                    "builtin `\(name)` takes \(native.parameterCount) parameters but is declared with \(decl.parameters.count)",
+                    decl.range)
             }
             info.native = native
             info.frameSize = decl.parameters.count
@@ -239,11 +242,15 @@ struct Resolver {
             scope = Scope(info: info, parent: nil, isTopLevel: false)
             defer { scope = outer }
             for (i, parameter) in decl.parameters.enumerated() { scope.blocks[0][parameter.name] = i }
-            info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) } }
+            info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in
+                try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) }
+            }
             info.frameSize = max(info.frameSize, decl.parameters.count)
             return
         }
-        info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) } }
+        info.defaults = try decl.parameters.map { (p) throws(Diagnostic) in
+            try p.defaultValue.map { (e) throws(Diagnostic) in try resolve(e) }
+        }
     }
 
     private mutating func block(_ statements: [Stmt]) throws(Diagnostic) -> [Bound] {
@@ -333,12 +340,16 @@ struct Resolver {
         }
     }
 
-    private mutating func call(_ callee: Expr, _ arguments: [CallArgument], _ range: SourceRange) throws(Diagnostic) -> Bound {
+    private mutating func call(_ callee: Expr, _ arguments: [CallArgument], _ range: SourceRange) throws(Diagnostic)
+        -> Bound
+    {
         let target = try resolve(callee)
         var values: [Bound] = []
         for argument in arguments { values.append(try resolve(argument.value)) }
         // `explain(a & b)` sees the diagram as written, not just its value.
-        if case .read(.global(let g), "explain") = target.kind, globals.signatures[g]?.map(\.name) == ["system"], values.count == 1 {
+        if case .read(.global(let g), "explain") = target.kind, globals.signatures[g]?.map(\.name) == ["system"],
+            values.count == 1
+        {
             values[0] = Bound(.structural(values[0]), values[0].range)
         }
         var calleeName: String?
@@ -350,7 +361,9 @@ struct Resolver {
     }
 
     /// Reports a call that cannot match a known function's parameters.
-    private func checkArity(_ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], _ range: SourceRange) throws(Diagnostic) {
+    private func checkArity(
+        _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], _ range: SourceRange
+    ) throws(Diagnostic) {
         let signature = "\(name)(" + parameters.map { ($0.isRest ? "..." : "") + $0.name }.joined(separator: ", ") + ")"
         let hasRest = parameters.last?.isRest == true
         let fixed = hasRest ? parameters.count - 1 : parameters.count
@@ -371,12 +384,17 @@ struct Resolver {
                 throw error("`\(name)` has no parameter named `\(label)`", argument.range, notes: notes)
             }
             if filled.contains(parameter.name) {
-                throw error("argument `\(label)` of `\(name)` is given twice", argument.range, notes: ["note: the parameters are \(signature)"])
+                throw error(
+                    "argument `\(label)` of `\(name)` is given twice", argument.range,
+                    notes: ["note: the parameters are \(signature)"])
             }
             filled.insert(parameter.name)
         }
-        for parameter in parameters where !parameter.isRest && parameter.defaultValue == nil && !filled.contains(parameter.name) {
-            throw error("`\(name)` is missing argument `\(parameter.name)`", range, notes: ["note: the parameters are \(signature)"])
+        for parameter in parameters
+        where !parameter.isRest && parameter.defaultValue == nil && !filled.contains(parameter.name) {
+            throw error(
+                "`\(name)` is missing argument `\(parameter.name)`", range,
+                notes: ["note: the parameters are \(signature)"])
         }
     }
 }

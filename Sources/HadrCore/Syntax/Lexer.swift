@@ -176,7 +176,8 @@ public struct Lexer {
             if byte == UInt8(ascii: "'") {
                 throw error("unexpected `'`; strings use double quotes", start, position)
             }
-            let shown = text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
+            let shown =
+                text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
             throw error("unexpected character \(shown)", start, position)
         }
     }
@@ -218,7 +219,8 @@ public struct Lexer {
             }
             if !hasExponent, let written = DecimalText.Fixed(text),
                 let complement = DecimalText.subtract(DecimalText.Fixed(digits: [1, 0, 0], scale: 0), written),
-                let scaled = Double(DecimalText.Fixed(digits: complement.digits, scale: complement.scale + 2).scientific)
+                let scaled = Double(
+                    DecimalText.Fixed(digits: complement.digits, scale: complement.scale + 2).scientific)
             {
                 return Token(.percent(fraction: Double(text + "e-2") ?? value / 100, unavailability: scaled), range)
             }
@@ -263,7 +265,9 @@ public struct Lexer {
                 case UInt8(ascii: "t"): text.append(9)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(escape)
                 default:
-                    throw error("unknown escape `\\\(String(UnicodeScalar(escape)))`; use \\n \\t \\\" \\\\ \\{ \\}", position, position + 2)
+                    throw error(
+                        "unknown escape `\\\(String(UnicodeScalar(escape)))`; use \\n \\t \\\" \\\\ \\{ \\}", position,
+                        position + 2)
                 }
                 position += 2
             case UInt8(ascii: "{"):
@@ -272,7 +276,9 @@ public struct Lexer {
                 let open = position
                 position += 1
                 guard interpolationDepth < Self.maxInterpolationDepth else {
-                    throw error("string interpolations nest too deeply (limit \(Self.maxInterpolationDepth))", open, position, kind: .limit)
+                    throw error(
+                        "string interpolations nest too deeply (limit \(Self.maxInterpolationDepth))", open, position,
+                        kind: .limit)
                 }
                 interpolationDepth += 1
                 let saved = pendingDoc
@@ -281,7 +287,9 @@ public struct Lexer {
                 pendingDoc = saved
                 interpolationDepth -= 1
                 position += 1  // the closing brace
-                guard !inner.isEmpty else { throw error("empty `{}` in string; write `\\{` for a brace", open, position) }
+                guard !inner.isEmpty else {
+                    throw error("empty `{}` in string; write `\\{` for a brace", open, position)
+                }
                 var code = inner
                 code.append(Token(.endOfInput, SourceRange(position - 1, position - 1)))
                 parts.append(.code(code, SourceRange(open, position)))

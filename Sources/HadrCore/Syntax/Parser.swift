@@ -126,7 +126,8 @@ public struct Parser {
     private mutating func failure(expected what: String) -> Diagnostic {
         let token = current
         if token.isEnd {
-            return Diagnostic(.incompleteInput, "unexpected end of input: expected \(what)", file: file, range: token.range)
+            return Diagnostic(
+                .incompleteInput, "unexpected end of input: expected \(what)", file: file, range: token.range)
         }
         return Diagnostic(.syntax, "expected \(what), found \(describe(token))", file: file, range: token.range)
     }
@@ -148,7 +149,8 @@ public struct Parser {
             return (name, token.range)
         }
         if case .keyword(let k) = token.kind {
-            throw Diagnostic(.syntax, "`\(k.rawValue)` is a reserved word and cannot be \(what)", file: file, range: token.range)
+            throw Diagnostic(
+                .syntax, "`\(k.rawValue)` is a reserved word and cannot be \(what)", file: file, range: token.range)
         }
         throw failure(expected: what)
     }
@@ -198,16 +200,20 @@ public struct Parser {
         if token.is(.import) {
             advance()
             let pathToken = current
-            guard case .string(let path) = pathToken.kind else { throw failure(expected: "a file name in quotes after `import`") }
+            guard case .string(let path) = pathToken.kind else {
+                throw failure(expected: "a file name in quotes after `import`")
+            }
             advance()
-            return Stmt(kind: .importFile(path: path, pathRange: pathToken.range), range: token.range.to(pathToken.range))
+            return Stmt(
+                kind: .importFile(path: path, pathRange: pathToken.range), range: token.range.to(pathToken.range))
         }
         if case .identifier(let name) = token.kind, next.is(.assign) {
             advance()
             advance()
             skipNewlines()
             let value = try expression()
-            return Stmt(kind: .assign(name: name, nameRange: token.range, value: value), range: token.range.to(value.range))
+            return Stmt(
+                kind: .assign(name: name, nameRange: token.range, value: value), range: token.range.to(value.range))
         }
         let expr = try expression()
         if current.is(.assign) {
@@ -234,13 +240,15 @@ public struct Parser {
             }
             var defaultValue: Expr?
             if consume(.assign) { defaultValue = try expression() }
-            parameters.append(Parameter(name: pname, defaultValue: defaultValue, isRest: isRest, range: start.to(prange)))
+            parameters.append(
+                Parameter(name: pname, defaultValue: defaultValue, isRest: isRest, range: start.to(prange)))
             if !consume(.comma) { break }
         }
         let close = try expect(.rightParen, "`,` or `)` in the parameters")
         ignoreNewlines.removeLast()
         if let rest = parameters.dropLast().first(where: \.isRest) {
-            throw Diagnostic(.syntax, "only the last parameter can collect the remaining arguments", file: file, range: rest.range)
+            throw Diagnostic(
+                .syntax, "only the last parameter can collect the remaining arguments", file: file, range: rest.range)
         }
         var body: Expr?
         if consume(.assign) {
@@ -430,7 +438,8 @@ public struct Parser {
                 }
                 seenLabel = true
             } else if seenLabel {
-                throw Diagnostic(.syntax, "positional arguments must come before named ones", file: file, range: start.range)
+                throw Diagnostic(
+                    .syntax, "positional arguments must come before named ones", file: file, range: start.range)
             }
             let value = try expression()
             arguments.append(CallArgument(label: label, value: value, range: start.range.to(value.range)))
@@ -512,7 +521,8 @@ public struct Parser {
             _ = try expect(.do, "`do` after the loop's list")
             let body = try block(closers: [.end])
             let end = try expect(.end, "`end` to close `for`")
-            return Expr(.forIn(name: name, nameRange: nameRange, sequence: sequence, body: body), token.range.to(end.range))
+            return Expr(
+                .forIn(name: name, nameRange: nameRange, sequence: sequence, body: body), token.range.to(end.range))
         case .keyword(.while):
             advance()
             let condition = try expression()
@@ -567,7 +577,8 @@ public struct Parser {
             advance()
             _ = try expect(.colon, "`:` after the field name")
             if fields.contains(where: { $0.name == name }) {
-                throw Diagnostic(.syntax, "field `\(name)` appears twice in the record", file: file, range: nameToken.range)
+                throw Diagnostic(
+                    .syntax, "field `\(name)` appears twice in the record", file: file, range: nameToken.range)
             }
             let value = try expression()
             fields.append((name, value, nameToken.range))

@@ -1,6 +1,7 @@
 /// A unit of time a number may carry as a suffix (`15m`, `2h`, `1y`).
 public enum TimeUnit: Int8, Sendable, CaseIterable {
-    case millisecond = 1, second, minute, hour, day, week, month, quarter, year
+    case millisecond = 1
+    case second, minute, hour, day, week, month, quarter, year
 
     /// Seconds in one unit, on the default calendar (a year is 365 days, a month 1/12 year).
     public var seconds: Double {
@@ -59,12 +60,33 @@ public enum Keyword: String, Sendable, CaseIterable {
 
 /// Punctuation and operators.
 public enum Symbol: String, Sendable {
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
-    case leftBrace = "{", rightBrace = "}", comma = ",", colon = ":", semicolon = ";"
-    case dot = ".", dotDot = "..", ellipsis = "...", assign = "="
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
-    case ampersand = "&", pipe = "|", percent = "%"
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBracket = "["
+    case rightBracket = "]"
+    case leftBrace = "{"
+    case rightBrace = "}"
+    case comma = ","
+    case colon = ":"
+    case semicolon = ";"
+    case dot = "."
+    case dotDot = ".."
+    case ellipsis = "..."
+    case assign = "="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case caret = "^"
+    case ampersand = "&"
+    case pipe = "|"
+    case percent = "%"
 }
 
 /// A piece of an interpolated string: literal text or the tokens of an embedded expression.
