@@ -19,18 +19,21 @@ extension Session {
             guard let value = valueOfChain(ending: before.count - 1, in: bytes) else { return [] }
             return fieldNames(of: value).filter { $0.hasPrefix(word) }.sorted()
         }
-        // Inside `f(` → the labels of f's parameters come first.
-        if let callee = openCallee(before: start, in: bytes), case .function(let f)? = value(of: callee) {
-            let labels = f.proto.parameterNames.enumerated()
-                .filter { !(f.proto.hasRest && $0.offset == f.proto.parameterNames.count - 1) }
-                .map { $0.element + ":" }
-                .filter { $0.hasPrefix(word) }
+        // Inside `f(` → the labels of f's parameters come first (a library function's from the index).
+        if let callee = openCallee(before: start, in: bytes) {
+            var parameters: [String] = []
+            if case .function(let f)? = value(of: callee) {
+                parameters = Array(f.proto.parameters.names.prefix(f.proto.parameters.fixedCount))
+            } else if !globalsDeclared.contains(callee), let entry = Library.entry(named: callee) {
+                parameters = entry.labels
+            }
+            let labels = parameters.map { $0 + ":" }.filter { $0.hasPrefix(word) }
             if !labels.isEmpty { return labels }
         }
         guard !word.isEmpty else { return [] }
         // Library names are offered without loading their files.
         let names = Set(
-            globalNames.filter { Self.libraryNames.contains($0) || value(of: $0) != nil }
+            knownNames.filter { Library.names.contains($0) || value(of: $0) != nil }
                 + Keyword.allCases.map(\.rawValue))
         return names.filter { $0.hasPrefix(word) }.sorted()
     }

@@ -1,5 +1,12 @@
 /// The one public entry to the language: runs files and REPL inputs against one set of
-/// globals, chaining lexer → parser → resolver → compiler → machine.
+/// globals. It chains the stages, each one way: source text → `Parser` (syntax tree) →
+/// `Loader` (the library files and imported files the input needs, read and parsed, in
+/// dependency order) → `Resolver` (every name a slot, calls checked) → `Compiler`
+/// (closures) → `Machine` (values).
+///
+/// Every evaluation runs on a thread of the session's own with a large stack, so the
+/// deep but bounded recursion of the stages reaches hadr's limits long before the native
+/// stack's; callers need not know.
 public final class Session {
     /// How a session runs.
     public struct Options: Sendable {
@@ -12,70 +19,19 @@ public final class Session {
 
     private let globals = GlobalTable()
     private let machine: Machine
-    /// Canonical path → module, for files already imported.
-    private var modules: [String: Module] = [:]
-    private var importStack: [String] = []
-    /// Builtin and stdlib names by domain (the stdlib file they are declared in).
-    public var domains: [(domain: String, names: [String])] {
-        Self.library.map { (String($0.name.dropLast(".hadr".count)), $0.defines) }
-    }
-    /// Whether a top-level evaluation is running (a library file loaded then must not restart the clock).
-    private var running = false
-    /// An error raised while loading a library file, reported by the evaluation that needed it.
-    private var libraryFailure: Diagnostic?
+    private var loader = Loader()
 
-    /// Called with the value of each top-level bare expression.
-    public var onResult: (Value) -> Void = { _ in }
+    /// Called with each top-level bare expression's value.
+    public var onResult: (Result) -> Void = { _ in }
 
-    /// Starts a session. The standard library is not loaded here: each file is parsed,
-    /// compiled and run the first time one of its names is used, so a session that needs
-    /// none of it starts without that work.
-    public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void)
-        throws(Diagnostic)
-    {
+    /// Starts a session. The standard library is not loaded here: each file is read the
+    /// first time an input uses one of its names, so a session that needs none of it
+    /// starts without that work.
+    public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
-        machine.hooks = self
         let argsSlot = globals.declare("args")
-        globals.libraryFiles = { Self.library.map(\.defines) }
-        globals.loadDeferred = { [unowned self] index in self.loadLibrary(index) }
-        machine.growGlobals(to: globals.count)
+        machine.growGlobals(names: globals.names)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
-    }
-
-    /// The stdlib files, those that others build on first.
-    static let loadOrder = ["core", "math", "lists", "text", "availability", "systems", "resilience", "recovery"]
-
-    static let library: [(name: String, text: String, defines: [String])] =
-        EmbeddedStdlib.files.sorted { a, b in
-            let i = loadOrder.firstIndex(of: String(a.name.dropLast(5))) ?? loadOrder.count
-            let j = loadOrder.firstIndex(of: String(b.name.dropLast(5))) ?? loadOrder.count
-            return (i, a.name) < (j, b.name)
-        }
-
-    /// Every name the standard library defines, loaded or not.
-    static let libraryNames: Set<String> = Set(library.flatMap(\.defines))
-
-    /// Loads one library file: its names are declared and its top level runs.
-    private func loadLibrary(_ index: Int) {
-        let entry = Self.library[index]
-        let file = SourceFile(name: "stdlib/\(entry.name)", text: entry.text)
-        do {
-            let module = try compile(file)
-            if !running { machine.begin() }
-            try machine.run(module) { _, _ in }
-        } catch let d as Diagnostic {
-            libraryFailure = libraryFailure ?? d
-        } catch {
-            libraryFailure = libraryFailure ?? Diagnostic(.runtime, "\(error)")
-        }
-    }
-
-    /// Loads every library file not loaded yet (for `help()`, and tests of the library).
-    public func loadWholeLibrary() {
-        for entry in Self.library {
-            for name in entry.defines { _ = globals.slot(of: name) }
-        }
-        machine.growGlobals(to: globals.count)
     }
 
     /// The limits of the next evaluation.
@@ -86,36 +42,38 @@ public final class Session {
 
     // MARK: Running
 
-    /// Runs a whole file; stops at the first error and returns it.
+    /// Runs a whole text as a file; stops at the first error and returns it. `directory`
+    /// is where its imports are found (none for text that has no file).
     @discardableResult
-    public func run(_ file: SourceFile) -> Diagnostic? {
-        if let path = file.directory.flatMap({ _ in SourceLoader.canonical(file.name) }) {
-            importStack = [path]
-        }
-        defer { importStack = [] }
-        do {
-            try execute(file, echo: true)
-            return nil
-        } catch {
-            return error
-        }
+    public func run(_ text: String, name: String, directory: String? = nil) -> Diagnostic? {
+        let file = SourceFile(name: name, text: text, directory: directory)
+        let path = directory.flatMap { _ in SourceLoader.canonical(name) }
+        return onLargeStack { () throws(Diagnostic) in try self.execute(file, path: path) }
     }
 
-    /// Runs one REPL input; on error the session is left exactly as it was before.
+    /// Reads and runs a script file.
+    @discardableResult
+    public func runFile(_ path: String) -> Diagnostic? {
+        let text: String
+        do { text = try SourceLoader.read(path) } catch { return Diagnostic(error) }
+        return run(text, name: path, directory: SourceLoader.directory(of: path))
+    }
+
+    /// Runs one REPL input; on error the session is left exactly as it was before, the
+    /// library files the input loaded included.
+    @discardableResult
     public func evaluate(_ text: String, name: String = "<input>") -> Diagnostic? {
         let savedTable = globals.snapshot()
-        let savedValues = machine.snapshotGlobals()
-        let savedModules = modules
+        let savedMachine = machine.snapshot()
+        let savedLoader = loader.state
         let file = SourceFile(name: name, text: text)
-        do {
-            try execute(file, echo: true)
-            return nil
-        } catch {
+        let error = onLargeStack { () throws(Diagnostic) in try self.execute(file, path: nil) }
+        if error != nil {
             globals.restore(savedTable)
-            machine.restoreGlobals(savedValues)
-            modules = savedModules
-            return error
+            machine.restore(savedMachine)
+            loader.state = savedLoader
         }
+        return error
     }
 
     /// Whether text is unfinished (an open bracket, `do` without `end`, a trailing operator).
@@ -128,31 +86,54 @@ public final class Session {
         }
     }
 
-    private func compile(_ file: SourceFile) throws(Diagnostic) -> Module {
-        let statements = try Parser.parse(file)
-        var resolver = Resolver(file: file, globals: globals, natives: Builtins.table) {
-            [unowned self] path, from, range throws(Diagnostic) in
-            try self.importModule(path, from: from, range: range)
+    /// Runs `body` on a large-stack thread and returns its error, if any.
+    private func onLargeStack(_ body: @escaping () throws(Diagnostic) -> Void) -> Diagnostic? {
+        var failure: Diagnostic?
+        LargeStack.run {
+            do throws(Diagnostic) { try body() } catch { failure = error }
         }
-        let chunk = try resolver.resolve(statements)
-        if let failure = libraryFailure { throw failure }
-        machine.growGlobals(to: globals.count)
-        return Compiler.compile(chunk, file: file)
+        return failure
     }
 
-    private func execute(_ file: SourceFile, echo: Bool) throws(Diagnostic) {
-        let module = try compile(file)
+    /// The pipeline, for one input: parse, load what it needs, resolve and compile each
+    /// unit, run the library files, then the input.
+    private func execute(_ file: SourceFile, path: String?) throws(Diagnostic) {
+        // The clock starts before parsing, so that a time limit covers every stage.
         machine.begin()
-        running = true
-        defer { running = false }
+        let statements = try Parser.parse(file)
+        let units = try loader.load(file, statements: statements, path: path)
+        // Every unit's top-level names first: a file sees the names of those loaded with it.
+        for unit in units { resolver(for: unit).hoist(unit.statements) }
+        var input: Module?
+        for unit in units {
+            var resolver = resolver(for: unit)
+            let chunk = try resolver.resolve(unit.statements)
+            machine.growGlobals(names: globals.names)
+            let module = Compiler.compile(chunk, file: unit.file)
+            machine.add(module, as: unit.id)
+            if unit.isLibrary {
+                module.hasRun = true
+                try run(module, echo: false)
+            }
+            input = module
+        }
+        if let input {
+            input.hasRun = true
+            try run(input, echo: true)
+        }
+    }
+
+    private func resolver(for unit: Loader.Unit) -> Resolver {
+        Resolver(file: unit.file, globals: globals, natives: Builtins.table, imports: unit.imports)
+    }
+
+    private func run(_ module: Module, echo: Bool) throws(Diagnostic) {
         do {
             try machine.run(module) { value, _ in
-                if echo, !Self.isNone(value) { self.onResult(value) }
+                if echo, !Self.isNone(value) { self.onResult(Result(value: value)) }
             }
-        } catch let d as Diagnostic {
-            throw Self.locatedInUserCode(d)
         } catch {
-            throw Diagnostic(.runtime, "\(error)")
+            throw Self.locatedInUserCode(Diagnostic.from(error))
         }
     }
 
@@ -177,124 +158,52 @@ public final class Session {
         return false
     }
 
-    /// Loads and compiles an imported file once; a file importing itself, directly or not, is an error.
-    private func importModule(_ path: String, from importer: SourceFile, range: SourceRange) throws(Diagnostic)
-        -> Module
-    {
-        let joined = path.hasPrefix("/") ? path : (importer.directory ?? ".") + "/" + path
-        guard let canonical = SourceLoader.canonical(joined) else {
-            throw Diagnostic(
-                .io, "cannot import \"\(path)\": no such file beside `\(importer.name)`", file: importer, range: range,
-                notes: ["note: imports are found relative to the file that imports them"])
-        }
-        if let cycleStart = importStack.firstIndex(of: canonical) {
-            let chain = (importStack[cycleStart...] + [canonical]).map { SourceLoader.relativeName($0) }
-            throw Diagnostic(.name, "import cycle: " + chain.joined(separator: " → "), file: importer, range: range)
-        }
-        if let module = modules[canonical] { return Module(file: module.file, frameSize: 0, statements: []) }
-        let text: String
-        do { text = try SourceLoader.read(canonical) } catch {
-            var d = error
-            d.file = importer
-            d.range = range
-            throw d
-        }
-        let file = SourceFile(name: joined, text: text, directory: SourceLoader.directory(of: joined))
-        importStack.append(canonical)
-        defer { importStack.removeLast() }
-        let module = try compile(file)
-        modules[canonical] = module
-        return module
-    }
-
     // MARK: Introspection
 
     /// The names the user has bound (not the standard library's), in the order first bound.
-    public var userNames: [String] {
-        globals.names.filter { !Self.libraryNames.contains($0) && $0 != "args" && value(of: $0) != nil }
+    var userNames: [String] {
+        globals.names.filter { !Library.names.contains($0) && $0 != "args" && value(of: $0) != nil }
     }
 
-    /// Binds a global from outside the language (the REPL's `_`).
-    public func setGlobal(_ name: String, _ value: Value) {
-        let slot = globals.declare(name)
+    /// The user's bindings with their values shown on one line, for `:vars`.
+    public var bindings: [(name: String, value: String)] {
+        userNames.compactMap { name in value(of: name).map { (name, Display.plain($0, quoted: true)) } }
+    }
+
+    /// Binds `_` to the last result, as the REPL does after each input.
+    public func bindLastResult(_ result: Result) {
+        let slot = globals.declare("_")
         globals.signatures[slot] = nil
-        machine.growGlobals(to: globals.count)
-        machine.setGlobal(slot, value)
+        machine.growGlobals(names: globals.names)
+        machine.setGlobal(slot, result.value)
+    }
+
+    /// The help text for a function or a topic, by name, without evaluating anything (`:help`).
+    public func help(_ topic: String?) -> String {
+        guard let topic else { return Help.topics() }
+        return Help.text(forTopic: topic, in: machine)
     }
 
     /// The globals declared so far, library ones only once their file is loaded.
     var globalsDeclared: [String] { globals.names }
 
-    /// Names bound in the session, for completion and `:vars`.
-    public var globalNames: [String] { globals.knownNames }
+    /// Every name an input may use: those bound, and the library's.
+    var knownNames: [String] { globals.names + Library.names.filter { globals.slot(of: $0) == nil }.sorted() }
 
     /// The value of a global, if it has one.
-    public func value(of name: String) -> Value? {
-        guard let slot = globals.slot(of: name), slot < machine.globalCount else { return nil }
-        if case .undefined = machine.globals[slot] { return nil }
-        return machine.globals[slot]
+    func value(of name: String) -> Value? {
+        globals.slot(of: name).flatMap(machine.value(atGlobal:))
     }
 }
 
-extension SourceLoader {
-    /// The last path component, for short messages.
-    static func relativeName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-}
+/// A value an evaluation produced, as the session hands it out: shown as hadr shows it,
+/// or as JSON.
+public struct Result {
+    let value: Value
 
-extension Session: SessionHooks {
-    /// The help text for a value (a function's signature and docs), a topic name, or all topics.
-    func help(for value: Value?) -> String {
-        guard let value else { return topics() }
-        switch value {
-        case .function(let f):
-            return describe(f.proto)
-        case .string(let topic):
-            if let entry = domains.first(where: { $0.domain == topic }) {
-                return "\(topic):\n"
-                    + entry.names.compactMap { name in
-                        guard case .function(let f)? = self.value(of: name) else { return nil }
-                        return
-                            "  \(f.proto.signature.padded(to: 44)) \(f.proto.doc?.split(separator: "\n").first.map(String.init) ?? "")"
-                    }.joined(separator: "\n") + "\n"
-            }
-            if case .function(let f)? = self.value(of: topic) { return describe(f.proto) }
-            var text = "no help for \"\(topic)\"\n"
-            let candidates = globals.knownNames + domains.map(\.domain)
-            if let guess = Suggestion.closest(to: topic, among: candidates) { text += "did you mean \"\(guess)\"?\n" }
-            return text
-        default:
-            return "\(value.typeName): \(Display.plain(value, quoted: true))\n"
-        }
-    }
+    /// The value as a result is shown at the prompt: strings quoted, tables as columns.
+    public func text(style: Display.Style = .plain) -> String { Display.result(value, style: style) }
 
-    private func describe(_ proto: FunctionProto) -> String {
-        var text = proto.signature + "\n"
-        if let doc = proto.doc {
-            text +=
-                doc.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-                + "\n"
-        } else {
-            text += "  (no documentation; write `##` lines above its `fn`)\n"
-        }
-        return text
-    }
-
-    private func topics() -> String {
-        loadWholeLibrary()
-        var text = "hadr: help(name) shows one function, help(\"domain\") lists a domain.\n"
-        for (domain, names) in domains {
-            let functions = names.filter { if case .function? = value(of: $0) { true } else { false } }
-            if functions.isEmpty { continue }
-            text += "  \(domain.padded(to: 13)) " + functions.joined(separator: ", ") + "\n"
-        }
-        return text
-    }
-}
-
-extension String {
-    func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
+    /// The value as `--json` prints it: one line of JSON.
+    public var json: String { Display.json(value) }
 }

@@ -7,7 +7,7 @@ enum ExitStatus {
     static let assertionFailed: Int32 = 1
     /// Bad command-line usage.
     static let usage: Int32 = 64
-    /// A syntax or name error, found before running.
+    /// A syntax or name error, or a call whose arguments do not fit the function.
     static let staticError: Int32 = 65
     /// A file could not be read.
     static let noInput: Int32 = 66
@@ -21,7 +21,7 @@ enum ExitStatus {
         case .assertion: assertionFailed
         case .io: noInput
         case .interrupted: interrupted
-        case .syntax, .incompleteInput, .name: staticError
+        case .syntax, .incompleteInput, .name, .call: staticError
         case .type, .runtime, .limit: runtimeError
         }
     }

@@ -56,18 +56,6 @@ struct Invocation: Equatable {
         options.limits = limits
         options.arguments = arguments
         let settings = Runner.Settings(options: options, json: json, color: color)
-        var status = ExitStatus.ok
-        if Runner.startsREPL(expressions: expressions, script: script) {
-            // Ctrl-C must reach the REPL's thread, so that a read at the prompt returns;
-            // the REPL unblocks it there.
-            var block = sigset_t()
-            sigemptyset(&block)
-            sigaddset(&block, SIGINT)
-            pthread_sigmask(SIG_BLOCK, &block, nil)
-        }
-        LargeStack.run {
-            status = Runner(settings: settings).main(expressions: expressions, script: script)
-        }
-        return status
+        return Runner(settings: settings).main(expressions: expressions, script: script)
     }
 }

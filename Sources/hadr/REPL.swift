@@ -13,11 +13,10 @@ let interruptRequests = Interrupt()
 /// more while the input is unfinished, prints each result, and keeps the session intact
 /// after an error or Ctrl-C.
 final class REPL {
-    static let commands = [":help", ":vars", ":load", ":save", ":reset", ":time", ":quit"]
     static let historySize = 1000
 
     private var session: Session
-    private let makeSession: () -> Session?
+    private let makeSession: () -> Session
     private let console: Console
     private let renderer: DiagnosticRenderer
     private let style: Display.Style
@@ -26,7 +25,7 @@ final class REPL {
     private var inputNumber = 1
 
     init(
-        session: Session, makeSession: @escaping () -> Session?, console: Console, renderer: DiagnosticRenderer,
+        session: Session, makeSession: @escaping () -> Session, console: Console, renderer: DiagnosticRenderer,
         style: Display.Style
     ) {
         self.session = session
@@ -85,10 +84,10 @@ final class REPL {
 
     /// Evaluates an input; `record` keeps it for `:save` when it succeeds.
     private func evaluate(_ input: String, record: Bool = true) {
-        var last: Value?
-        session.onResult = { [console, style] value in
-            console.out(Display.result(value, style: style) + "\n")
-            last = value
+        var last: Result?
+        session.onResult = { [console, style] result in
+            console.out(result.text(style: style) + "\n")
+            last = result
         }
         _ = interruptRequests.take()
         if let error = session.evaluate(input, name: "<input \(inputNumber)>") {
@@ -96,13 +95,13 @@ final class REPL {
             console.err((error.kind == .interrupted ? "\n" : "") + renderer.render(error))
         } else {
             if record { transcript.append(input) }
-            if let last { session.setGlobal("_", last) }
+            if let last { session.bindLastResult(last) }
         }
         inputNumber += 1
     }
 
     private func complete(_ line: String, _ cursor: Int) -> [String] {
-        session.completions(line: line, cursor: cursor, commands: Self.commands)
+        session.completions(line: line, cursor: cursor, commands: REPLCommand.names)
     }
 
     // MARK: Commands
@@ -111,86 +110,83 @@ final class REPL {
     private func handleCommand(_ input: String) -> Bool {
         let trimmed = input.trimmingSpaces
         let parts = trimmed.split(separator: " ", maxSplits: 1).map(String.init)
-        let command = parts[0]
+        let word = parts[0]
         let argument = parts.count > 1 ? parts[1].trimmingSpaces : ""
-        switch command {
-        case ":quit", ":q", ":exit":
-            return false
-        case ":help":
-            if argument.isEmpty {
-                console.out(
-                    """
-                    Commands:
-                      :help [name]   help for a function or a domain (the same as help(name))
-                      :vars          the names you have bound, with their values
-                      :load FILE     run a script in this session
-                      :save FILE     write this session's successful inputs as a script
-                      :reset         forget every binding
-                      :time EXPR     evaluate and show how long it took
-                      :quit          leave (Ctrl-D too)
-                    Keys: Tab completes, Up/Down and Ctrl-R search history, Ctrl-C stops a running evaluation.
-
-                    """)
-                evaluate("help()", record: false)
-            } else if argument.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
-                session.value(of: argument) != nil
-            {
-                evaluate("help(\(argument))", record: false)
-            } else {
-                evaluate("help(\"\(argument.replacingQuotes)\")", record: false)
-            }
-        case ":vars":
-            let names = session.userNames
-            if names.isEmpty { console.out("no bindings yet\n") }
-            for name in names {
-                guard let value = session.value(of: name) else { continue }
-                console.out("\(name) = \(Display.plain(value, quoted: true))\n")
-            }
-        case ":load":
-            guard !argument.isEmpty else {
-                console.err("usage: :load FILE\n")
-                return true
-            }
-            let text: String
-            do { text = try SourceLoader.read(argument) } catch {
-                console.err(renderer.render(error))
-                return true
-            }
-            session.onResult = { [console, style] value in console.out(Display.result(value, style: style) + "\n") }
-            let file = SourceFile(name: argument, text: text, directory: SourceLoader.directory(of: argument))
-            if let error = session.run(file) {
-                console.err(renderer.render(error))
-            } else {
-                transcript.append("import \"\(argument.replacingQuotes)\"")
-            }
-        case ":save":
-            guard !argument.isEmpty else {
-                console.err("usage: :save FILE\n")
-                return true
-            }
-            let text = "# hadr session\n" + transcript.map { $0 + "\n" }.joined()
-            if let problem = AtomicFile.write(text, to: argument) {
-                console.err("cannot save `\(argument)`: \(problem)\n")
-            } else {
-                console.out("saved \(transcript.count) input\(transcript.count == 1 ? "" : "s") to \(argument)\n")
-            }
-        case ":reset":
-            if let fresh = makeSession() {
-                session = fresh
-                transcript = []
-                console.out("session reset\n")
-            }
-        case ":time":
-            let start = Self.now()
-            evaluate(argument)
-            console.out("time: \(Display.duration(Self.now() - start))\n")
-        default:
-            var message = "unknown command `\(command)`"
-            if let guess = Suggestion.closest(to: command, among: Self.commands) {
+        guard let command = REPLCommand.named(word) else {
+            var message = "unknown command `\(word)`"
+            if let guess = Suggestion.closest(to: word, among: REPLCommand.names) {
                 message += "; did you mean `\(guess)`?"
             }
             console.err(message + " (:help lists the commands)\n")
+            return true
         }
+        return command.run(self, argument)
+    }
+
+    /// `:help`: the commands and the topics, or help for one name; nothing is evaluated.
+    func help(_ argument: String) -> Bool {
+        if argument.isEmpty {
+            console.out(REPLCommand.listing)
+            console.out(
+                "Keys: Tab completes, Up/Down and Ctrl-R search history, Ctrl-C stops a running evaluation.\n\n")
+            console.out(session.help(nil))
+        } else {
+            console.out(session.help(argument))
+        }
+        return true
+    }
+
+    /// `:vars`: the user's bindings and their values.
+    func showBindings() -> Bool {
+        let bindings = session.bindings
+        if bindings.isEmpty { console.out("no bindings yet\n") }
+        for (name, value) in bindings { console.out("\(name) = \(value)\n") }
+        return true
+    }
+
+    /// `:load FILE`: runs a script in this session.
+    func load(_ path: String) -> Bool {
+        guard !path.isEmpty else {
+            console.err("usage: :load FILE\n")
+            return true
+        }
+        session.onResult = { [console, style] result in console.out(result.text(style: style) + "\n") }
+        if let error = session.runFile(path) {
+            console.err(renderer.render(error))
+        } else {
+            transcript.append("import \"\(path.replacingQuotes)\"")
+        }
+        return true
+    }
+
+    /// `:save FILE`: writes the session's successful inputs as a script.
+    func save(_ path: String) -> Bool {
+        guard !path.isEmpty else {
+            console.err("usage: :save FILE\n")
+            return true
+        }
+        let text = "# hadr session\n" + transcript.map { $0 + "\n" }.joined()
+        if let problem = AtomicFile.write(text, to: path) {
+            console.err("cannot save `\(path)`: \(problem)\n")
+        } else {
+            console.out("saved \(transcript.count) input\(transcript.count == 1 ? "" : "s") to \(path)\n")
+        }
+        return true
+    }
+
+    /// `:reset`: a fresh session.
+    func reset() -> Bool {
+        session = makeSession()
+        transcript = []
+        console.out("session reset\n")
+        return true
+    }
+
+    /// `:time EXPR`: evaluates and shows how long it took.
+    func time(_ expression: String) -> Bool {
+        let start = Self.now()
+        evaluate(expression)
+        console.out("time: \(Display.duration(Self.now() - start))\n")
         return true
     }
 

@@ -27,19 +27,14 @@ struct Runner {
         let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
         let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
         let options = settings.options
-        let makeSession = { [console] () -> Session? in
-            do throws(Diagnostic) {
-                return try Session(options: options, interrupt: interruptRequests, output: { console.out($0) })
-            } catch {
-                console.err("hadr: the standard library failed to load\n" + renderer.render(error))
-                return nil
-            }
+        let makeSession = { [console] in
+            Session(options: options, interrupt: interruptRequests, output: { console.out($0) })
         }
-        guard let session = makeSession() else { return ExitStatus.runtimeError }
+        let session = makeSession()
         let style = colors.display
         let json = settings.json
-        session.onResult = { [console] value in
-            console.out((json ? Display.json(value) : Display.result(value, style: style)) + "\n")
+        session.onResult = { [console] result in
+            console.out((json ? result.json : result.text(style: style)) + "\n")
         }
         func report(_ diagnostic: Diagnostic?) -> Int32 {
             guard let diagnostic else { return ExitStatus.ok }
@@ -49,24 +44,26 @@ struct Runner {
         if !expressions.isEmpty {
             for (i, expression) in expressions.enumerated() {
                 let name = expressions.count == 1 ? "<-e>" : "<-e \(i + 1)>"
-                let status = report(session.run(SourceFile(name: name, text: expression)))
+                let status = report(session.run(expression, name: name))
                 if status != ExitStatus.ok { return status }
             }
             return ExitStatus.ok
         }
         if let script {
-            let text: String
-            do { text = try SourceLoader.read(script) } catch {
-                console.err("hadr: " + error.message + "\n")
-                return ExitStatus.noInput
+            if let error = session.runFile(script) {
+                // A script that cannot be read has no place to point at.
+                if !error.hasLocation {
+                    console.err("hadr: " + error.message + "\n")
+                    return ExitStatus.noInput
+                }
+                return report(error)
             }
-            return report(
-                session.run(SourceFile(name: script, text: text, directory: SourceLoader.directory(of: script))))
+            return ExitStatus.ok
         }
         if !console.stdinIsTerminal {
             var lines: [String] = []
             while let line = readLine(strippingNewline: false) { lines.append(line) }
-            return report(session.run(SourceFile(name: "<stdin>", text: lines.joined(), directory: ".")))
+            return report(session.run(lines.joined(), name: "<stdin>", directory: "."))
         }
         return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style)
             .run()

@@ -165,6 +165,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(l.status == 70)
     }
 
+    /// The trace of a runaway recursion is taken once, when the error is made: at ten
+    /// times the default depth it is reported, folded, in a moment (it used to take
+    /// minutes, copying the trace at every level as the error unwound).
+    @Test func aRunawayRecursionTenTimesTheDefaultDepthIsReported() throws {
+        let r = try HadrProcess.run(["--max-depth", "200000", "-e", "fn f(n) = f(n + 1)\nf(0)"])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("error: calls nest more than 200000 deep (runaway recursion?)"))
+        #expect(r.stderr.contains("  in f called at <-e>:1:11 (199999 times)\n  in f called at <-e>:2:1\n"))
+    }
+
     @Test func deeplyNestedValuesAreFreedWithoutRecursion() throws {
         let r = try HadrProcess.run(["-e", "x = []", "-e", "for i in 1..1000000 do x = [x] end", "-e", "len(x)"])
         #expect(r.status == 0)

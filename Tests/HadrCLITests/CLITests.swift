@@ -104,6 +104,22 @@ struct HadrProcess {
         #expect(incomplete.stderr.contains("unexpected end of input"))
     }
 
+    /// One rule binds arguments: the same mistake gives the same words and status (65)
+    /// whether the resolver sees the function or the call goes through another variable.
+    @Test func aCallThatDoesNotFitExits65HoweverItIsMade() throws {
+        let direct = try HadrProcess.run(["-e", "fn f(a, b = 1) = a\nf(1, 2, 3)"])
+        let indirect = try HadrProcess.run(["-e", "fn f(a, b = 1) = a\ng = f\ng(1, 2, 3)"])
+        let builtin = try HadrProcess.run(["-e", "h = nines\nh(99%, 2)"])
+        #expect(direct.status == 65)
+        #expect(indirect.status == 65)
+        #expect(builtin.status == 65)
+        let message = "error: `f` takes at most 2 arguments but 3 were given"
+        #expect(direct.stderr.contains(message) && indirect.stderr.contains(message))
+        #expect(direct.stderr.contains("note: the parameters are f(a, b = 1)"))
+        #expect(indirect.stderr.contains("note: the parameters are f(a, b = 1)"))
+        #expect(builtin.stderr.contains("error: `nines` takes 1 argument but 2 were given"))
+    }
+
     @Test func runtimeErrorExits70AndAssertExits1() throws {
         let dir = try HadrProcess.temporaryFolder()
         try "x = 1\ny = x + 5m\n".write(to: dir.appendingPathComponent("rt.hadr"), atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 /// hadr's unavailabilities against exact rational arithmetic, and the simulation against the formulas.
 @Suite struct AvailabilityExactnessTests {
@@ -25,17 +26,15 @@ import Testing
 
     static func unavailability(of expression: String) -> Double? {
         var result: Double?
-        LargeStack.run {
-            guard let session = try? Session(output: { _ in }) else { return }
-            session.onResult = { value in
-                switch value {
-                case .availability(let u): result = u
-                case .system(let b): result = b.u
-                default: result = nil
-                }
+        let session = Session(output: { _ in })
+        session.onResult = { r in
+            switch r.value {
+            case .availability(let u): result = u
+            case .system(let b): result = b.u
+            default: result = nil
             }
-            _ = session.run(SourceFile(name: "t", text: expression))
         }
+        session.run(expression, name: "t")
         return result
     }
 

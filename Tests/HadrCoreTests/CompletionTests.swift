@@ -1,15 +1,12 @@
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 @Suite struct CompletionTests {
     static func candidates(_ setup: String, _ line: String, commands: [String] = []) -> [String] {
-        var result: [String] = []
-        LargeStack.run {
-            guard let session = try? Session(output: { _ in }) else { return }
-            if !setup.isEmpty { _ = session.evaluate(setup) }
-            result = session.completions(line: line, cursor: line.utf8.count, commands: commands)
-        }
-        return result
+        let session = Session(output: { _ in })
+        if !setup.isEmpty { session.evaluate(setup) }
+        return session.completions(line: line, cursor: line.utf8.count, commands: commands)
     }
 
     @Test func builtinsAndKeywords() {

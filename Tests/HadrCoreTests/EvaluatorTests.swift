@@ -1,5 +1,6 @@
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 @Suite struct EvaluatorTests {
     @Test(arguments: [
@@ -170,12 +171,10 @@ import Testing
         #expect(eval("sort([3, 1, 2], by: fn(x) = -x)") == "[3, 2, 1]")
         #expect(eval("filter(map(1..6, fn(x) = x * x), fn(y) = y > 10)") == "[16, 25, 36]")
         var lines: [String] = []
-        LargeStack.run {
-            guard let session = try? Session(output: { _ in }) else { return }
-            session.onResult = { lines.append(Display.result($0)) }
-            _ = session.evaluate("map([1, 2], fn(x) = x + \"a\")")
-            _ = session.evaluate("map([1, 2], fn(x) = fold([x, 1], 0, fn(a, b) = a + b))")
-        }
+        let session = Session(output: { _ in })
+        session.onResult = { lines.append($0.text()) }
+        session.evaluate("map([1, 2], fn(x) = x + \"a\")")
+        session.evaluate("map([1, 2], fn(x) = fold([x, 1], 0, fn(a, b) = a + b))")
         #expect(lines == ["[2, 3]"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 /// Every `examples/*.hadr` and `Tests/golden/*.hadr` runs, and what it prints (results,
 /// `print` output and any error, rendered) must equal the `.out` file beside it.
@@ -19,18 +20,10 @@ import Testing
         let url = root.appendingPathComponent(path)
         let text = try String(contentsOf: url, encoding: .utf8)
         var output = ""
-        LargeStack.run {
-            do {
-                var options = Session.Options()
-                options.arguments = ["first", "second"]
-                let session = try Session(options: options, output: { output += $0 })
-                session.onResult = { output += Display.result($0) + "\n" }
-                // Named relative to the package so that errors render the same everywhere.
-                let file = SourceFile(name: path, text: text, directory: url.deletingLastPathComponent().path)
-                if let error = session.run(file) { output += DiagnosticRenderer().render(error) }
-            } catch {
-                if let d = error as? Diagnostic { output += DiagnosticRenderer().render(d) }
-            }
+        let s = session(arguments: ["first", "second"]) { output += $0 }
+        // Named relative to the package so that errors render the same everywhere.
+        if let error = s.run(text, name: path, directory: url.deletingLastPathComponent().path) {
+            output += DiagnosticRenderer().render(error)
         }
         return output
     }

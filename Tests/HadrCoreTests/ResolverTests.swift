@@ -1,5 +1,6 @@
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 @Suite struct ResolverTests {
     @Test func unknownNameSuggestsAClosOne() {

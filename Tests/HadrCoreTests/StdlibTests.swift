@@ -1,23 +1,16 @@
 import Foundation
-import HadrCore
 import Testing
+
+@testable import HadrCore
 
 /// The builtins declared in `stdlib/` and the Swift tables agree, and each is documented,
 /// described in docs/ and used in examples/.
 @Suite struct StdlibTests {
     static let root = GoldenTests.root
 
+    /// Every function the library declares, from the build tool's index.
     static func builtinNames() -> [String] {
-        var names: [String] = []
-        LargeStack.run {
-            guard let session = try? Session(output: { _ in }) else { return }
-            for (_, domainNames) in session.domains {
-                for name in domainNames {
-                    if case .function? = session.value(of: name) { names.append(name) }
-                }
-            }
-        }
-        return names
+        Library.files.flatMap { $0.entries.map(\.name) }
     }
 
     @Test func everyNativeIsDeclaredInStdlib() throws {
@@ -29,11 +22,7 @@ import Testing
 
     @Test(arguments: builtinNames())
     func builtinIsDocumented(_ name: String) throws {
-        var help = ""
-        LargeStack.run {
-            guard let session = try? Session(output: { help += $0 }) else { return }
-            _ = session.run(SourceFile(name: "t", text: "help(\(name))"))
-        }
+        let help = run("help(\(name))").output
         #expect(!help.contains("no documentation"), "\(name) has no ## docs")
         #expect(help.hasPrefix(name + "("))
     }
@@ -52,6 +41,23 @@ import Testing
         .map { try String(contentsOf: Self.root.appendingPathComponent("examples/\($0)"), encoding: .utf8) }
         .joined()
         #expect(examples.contains("\(name)("), "no example uses \(name)")
+    }
+
+    /// `help` answers from the build tool's index without loading the file: the index must
+    /// say what the loaded function says.
+    @Test(arguments: builtinNames())
+    func indexAgreesWithTheDeclaration(_ name: String) throws {
+        let entry = try #require(Library.entry(named: name))
+        var value: Value?
+        let s = session { _ in }
+        s.onResult = { value = $0.value }
+        s.run(name, name: "t")
+        guard case .function(let f)? = value else {
+            Issue.record("\(name) is not a function")
+            return
+        }
+        #expect(entry.signature == f.proto.signature)
+        #expect(entry.doc == (f.proto.doc ?? ""))
     }
 
     @Test func helpListsDomains() {

@@ -9,4 +9,4 @@ enum Builtins {
 }
 
 /// The names of every builtin implemented in Swift, for the test that checks stdlib declares each.
-public let nativeNames: [String] = Builtins.all.map(\.name)
+let nativeNames: [String] = Builtins.all.map(\.name)

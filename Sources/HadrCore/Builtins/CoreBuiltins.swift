@@ -20,7 +20,7 @@ enum CoreBuiltins {
             throw Diagnostic(.runtime, Display.text(args[0]))
         },
         NativeFunction("help", 1) { args in
-            args.write(args.session?.help(for: args.isAbsent(0) ? nil : args[0]) ?? "")
+            args.write(Help.text(for: args.isAbsent(0) ? nil : args[0], in: args.machine))
             return .none
         },
         NativeFunction("type", 1) { args in

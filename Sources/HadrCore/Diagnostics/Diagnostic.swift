@@ -8,6 +8,9 @@ public struct Diagnostic: Error, Sendable {
         case incompleteInput
         /// A name is unknown or used wrongly, found before running.
         case name
+        /// A call's arguments do not fit the function's parameters (found before running
+        /// when the function is known, else when the call is made).
+        case call
         /// A value of the wrong kind or unit, found while running.
         case type
         /// Any other error found while running.
@@ -23,22 +26,28 @@ public struct Diagnostic: Error, Sendable {
     }
 
     /// One hadr call that was active when a runtime error happened.
-    public struct Frame: Sendable {
-        public var function: String
-        public var file: SourceFile
-        public var range: SourceRange
+    struct Frame: Sendable {
+        var function: String
+        var file: SourceFile
+        var range: SourceRange
     }
 
     public var kind: Kind
     public var message: String
-    public var file: SourceFile?
-    public var range: SourceRange?
+    var file: SourceFile?
+    var range: SourceRange?
     /// Extra lines such as "did you mean `x`?".
     public var notes: [String]
     /// Innermost call first.
-    public var frames: [Frame] = []
+    var frames: [Frame] = []
+    /// Whether `frames` has been taken: the trace is captured once, where the error first
+    /// crosses a call site, and not added to as it unwinds.
+    var traced = false
 
-    public init(
+    /// Whether the error points at a place in a source (a script that cannot be read does not).
+    public var hasLocation: Bool { file != nil }
+
+    init(
         _ kind: Kind, _ message: String, file: SourceFile? = nil, range: SourceRange? = nil, notes: [String] = []
     ) {
         self.kind = kind
@@ -46,13 +55,5 @@ public struct Diagnostic: Error, Sendable {
         self.file = file
         self.range = range
         self.notes = notes
-    }
-
-    /// Whether evaluation had started when this happened.
-    public var isStatic: Bool {
-        switch kind {
-        case .syntax, .incompleteInput, .name: true
-        default: false
-        }
     }
 }

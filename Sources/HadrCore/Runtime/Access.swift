@@ -1,19 +1,18 @@
 /// Indexing, field access and ranges.
 enum Access {
-    /// An integral index within bounds, counting from the end when negative.
-    static func position(_ index: Value, count: Int, what: String) throws -> Int {
+    /// An integral index within bounds, counting from the end when negative. `what`
+    /// names the indexed kind in an error and is only worked out then.
+    static func position(_ index: Value, count: Int, what: @autoclosure () -> String) throws(RuntimeError) -> Int {
         guard case .number(let x) = index else {
-            throw Diagnostic(.type, "a \(what) index must be a number; got \(Operators.describe(index))")
+            throw .indexNotANumber(what: what(), got: Operators.describe(index))
         }
         guard x == x.rounded(), abs(x) < 1e15 else {
-            throw Diagnostic(.type, "a \(what) index must be a whole number; got \(Display.number(x))")
+            throw .indexNotWhole(what: what(), got: Display.number(x))
         }
         let i = Int(x)
         let resolved = i < 0 ? count + i : i
         guard resolved >= 0, resolved < count else {
-            throw Diagnostic(
-                .runtime, "index \(i) is out of range for a \(what) of \(count) item\(count == 1 ? "" : "s")",
-                notes: ["note: indexes count from 0; negative ones count from the end"])
+            throw .indexOutOfRange(i, what: what(), count: count)
         }
         return resolved
     }
@@ -24,74 +23,55 @@ enum Access {
             return list.items[try position(index, count: list.items.count, what: list.isTable ? "table" : "list")]
         case .record:
             guard case .string(let name) = index else {
-                throw Diagnostic(.type, "a record is indexed by a field name string; got \(Operators.describe(index))")
+                throw RuntimeError.recordIndexNotAString(Operators.describe(index))
             }
             return try field(base, name)
         case .string(let s):
             let characters = Array(s)
             return .string(String(characters[try position(index, count: characters.count, what: "string")]))
         default:
-            throw Diagnostic(
-                .type,
-                "cannot index \(Operators.describe(base)); only lists, tables, records and strings can be indexed")
+            throw RuntimeError.cannotIndex(Operators.describe(base))
         }
     }
 
-    static func field(_ base: Value, _ name: String) throws -> Value {
+    static func field(_ base: Value, _ name: String) throws(RuntimeError) -> Value {
         switch base {
         case .record(let record):
             if let value = record[name] { return value }
-            throw missing(name, among: record.names, in: "record")
+            throw .missingField(name, in: "record", fields: record.names)
         case .list(let list):
-            guard let columns = list.tableColumns else {
-                throw Diagnostic(.type, "a list has no field `\(name)`; only records and tables do")
-            }
-            guard let i = columns.firstIndex(of: name) else { throw missing(name, among: columns, in: "table") }
+            guard let columns = list.tableColumns else { throw .listHasNoFields(name) }
+            guard let i = columns.firstIndex(of: name) else { throw .missingField(name, in: "table", fields: columns) }
             return .list(
                 list.items.map { item in
                     if case .record(let r) = item { return r.values[i] }
                     return .none
                 })
         default:
-            throw Diagnostic(
-                .type, "cannot read field `\(name)` of \(Operators.describe(base)); only records and tables have fields"
-            )
+            throw .noFields(field: name, value: Operators.describe(base))
         }
-    }
-
-    private static func missing(_ name: String, among names: [String], in what: String) -> Diagnostic {
-        var notes = ["note: its fields are " + names.map { "`\($0)`" }.joined(separator: ", ")]
-        if names.isEmpty { notes = ["note: it has no fields"] }
-        if let guess = Suggestion.closest(to: name, among: names) {
-            notes.insert("help: did you mean `\(guess)`?", at: 0)
-        }
-        return Diagnostic(.runtime, "the \(what) has no field `\(name)`", notes: notes)
     }
 
     /// The whole-number bounds of `a..b`.
-    static func bounds(_ low: Value, _ high: Value) throws -> (Double, Double) {
+    static func bounds(_ low: Value, _ high: Value) throws(RuntimeError) -> (Double, Double) {
         guard case .number(let a) = low, case .number(let b) = high else {
             let bad = if case .number = low { high } else { low }
-            throw Diagnostic(.type, "a range `a..b` needs whole numbers; got \(Operators.describe(bad))")
+            throw .rangeNotWhole(Operators.describe(bad))
         }
         for x in [a, b] where !(x.isFinite && x == x.rounded()) {
-            throw Diagnostic(.type, "a range `a..b` needs whole numbers; got \(Display.number(x))")
+            throw .rangeNotWhole(Display.number(x))
         }
         return (a, b)
     }
 
     /// The list `a..b` stands for, refusing one too large to build.
-    static func range(_ low: Value, _ high: Value, limit: Int) throws -> Value {
+    static func range(_ low: Value, _ high: Value, limit: Int) throws(RuntimeError) -> Value {
         let (a, b) = try bounds(low, high)
         if b < a { return .list([]) }
         let count = b - a + 1
         guard count <= Double(limit) else {
-            throw Diagnostic(
-                .limit,
-                "range \(Display.number(a))..\(Display.number(b)) would hold \(Display.number(count)) items, more than the limit of \(limit)",
-                notes: [
-                    "help: loop over it with `for` instead, which builds no list, or raise the limit with --max-list"
-                ])
+            throw .rangeTooLarge(
+                low: Display.number(a), high: Display.number(b), count: Display.number(count), limit: limit)
         }
         var items: [Value] = []
         items.reserveCapacity(Int(count))

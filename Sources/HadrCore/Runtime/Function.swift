@@ -3,9 +3,9 @@ typealias Code = (Machine) throws -> Value
 
 /// The arguments a builtin receives, in parameter order, with absent optional ones as `none`.
 /// They stay on the machine's value stack for the call, below anything a callback pushes.
-public struct NativeArguments {
+struct NativeArguments {
     private let base: UnsafeMutablePointer<Value>
-    public let count: Int
+    let count: Int
     let machine: Machine
 
     init(base: UnsafeMutablePointer<Value>, count: Int, machine: Machine) {
@@ -14,45 +14,43 @@ public struct NativeArguments {
         self.machine = machine
     }
 
-    public subscript(i: Int) -> Value {
+    subscript(i: Int) -> Value {
         precondition(i >= 0 && i < count, "builtin argument index out of range")
         return base[i]
     }
 
     /// All the arguments, as a list.
-    public var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var values: [Value] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Calls a hadr function value from a builtin (for `map`, `fold`, ...).
-    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+    func call(_ function: Value, _ arguments: [Value]) throws -> Value {
         try machine.call(function, arguments)
     }
 
     /// Calls a function with one argument, without building an argument list.
-    public func call(_ function: Function, _ a: Value) throws -> Value {
+    func call(_ function: Function, _ a: Value) throws -> Value {
         try machine.call(function, a)
     }
 
     /// Calls a function with two arguments, without building an argument list.
-    public func call(_ function: Function, _ a: consuming Value, _ b: Value) throws -> Value {
+    func call(_ function: Function, _ a: consuming Value, _ b: Value) throws -> Value {
         try machine.call(function, a, b)
     }
 
     /// Writes text as `print` does.
-    public func write(_ text: String) { machine.output(text) }
+    func write(_ text: String) { machine.output(text) }
 
     /// Checks for Ctrl-C and limits inside a long builtin loop.
-    public func tick(_ steps: Int = 1) throws { try machine.tick(steps) }
-
-    var session: (any SessionHooks)? { machine.hooks }
+    func tick(_ steps: Int = 1) throws { try machine.tick(steps) }
 }
 
 /// A builtin implemented in Swift; declared with its parameters and docs in `stdlib/`.
-public struct NativeFunction: Sendable {
-    public let name: String
-    public let parameterCount: Int
-    public let body: @Sendable (NativeArguments) throws -> Value
+struct NativeFunction: Sendable {
+    let name: String
+    let parameterCount: Int
+    let body: @Sendable (NativeArguments) throws -> Value
 
-    public init(_ name: String, _ parameterCount: Int, _ body: @escaping @Sendable (NativeArguments) throws -> Value) {
+    init(_ name: String, _ parameterCount: Int, _ body: @escaping @Sendable (NativeArguments) throws -> Value) {
         self.name = name
         self.parameterCount = parameterCount
         self.body = body
@@ -60,10 +58,10 @@ public struct NativeFunction: Sendable {
 }
 
 /// What every closure made from one function definition shares.
-public final class FunctionProto {
-    public let name: String
-    public let parameterNames: [String]
-    public let hasRest: Bool
+final class FunctionProto {
+    let name: String
+    /// The parameters, as calls bind them and help shows them.
+    let parameters: ParameterList
     let defaults: [Code?]
     let body: Code
     let native: NativeFunction?
@@ -76,17 +74,14 @@ public final class FunctionProto {
     /// The parameter count when none collects the rest, −1 otherwise: a call passing that
     /// many positional arguments binds them in order, and no default is needed.
     let fullArity: Int
-    public let doc: String?
-    public let file: SourceFile
-    public let range: SourceRange
-    public let parameterDefaults: [String?]
+    let doc: String?
+    let file: SourceFile
+    let range: SourceRange
 
-    init(
-        info: FunctionInfo, defaults: [Code?], body: @escaping Code
-    ) {
+    init(info: FunctionInfo, defaults: [Code?], body: @escaping Code) {
         self.name = info.name
-        self.parameterNames = info.parameters.map(\.name)
-        self.hasRest = info.parameters.last?.isRest == true
+        self.parameters = ParameterList(
+            function: info.name, parameters: info.parameters, file: info.file, doc: info.doc)
         self.defaults = defaults
         self.body = body
         self.native = info.native
@@ -94,29 +89,23 @@ public final class FunctionProto {
         self.captureSlots = info.captureSlots
         self.captureByValue = info.captureByValue
         self.cellParameters = (0..<info.parameters.count).filter { info.cellSlots.contains($0) }
-        self.fullArity = hasRest ? -1 : info.parameters.count
+        self.fullArity = parameters.hasRest ? -1 : info.parameters.count
         self.doc = info.doc
         self.file = info.file
         self.range = info.range
-        self.parameterDefaults = info.parameters.map { p in p.defaultValue.map { info.file.text(in: $0.range) } }
     }
 
     /// `name(a, b = 1, ...rest)`, as help shows it.
-    public var signature: String {
-        let params = zip(parameterNames, parameterDefaults).enumerated().map { i, pair in
-            let (name, def) = pair
-            let rest = hasRest && i == parameterNames.count - 1 ? "..." : ""
-            return rest + name + (def.map { " = \($0)" } ?? "")
-        }
-        return "\(name)(\(params.joined(separator: ", ")))"
-    }
+    var signature: String { parameters.signature }
 }
 
 /// A function value: its definition and what it captured (values, or shared cells). The fields a call
 /// needs are copied out of the prototype so that a call touches one object.
-public final class Function {
-    public let proto: FunctionProto
-    let captures: [Value]
+final class Function {
+    let proto: FunctionProto
+    /// Read on every call of a closure; written only when the function is freed, so
+    /// dynamic exclusivity checks would cost every call for nothing.
+    @exclusivity(unchecked) private(set) var captures: [Value]
     /// Where each captured value goes in the frame (from the prototype, kept here for calls).
     let captureSlots: [Int]
     let body: Code
@@ -138,10 +127,14 @@ public final class Function {
         self.nativeArity = proto.native == nil ? -1 : proto.fullArity
         self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
+
+    deinit {
+        if captures.contains(where: DeepRelease.holdsContainer) { DeepRelease.release(&captures) }
+    }
 }
 
 /// A compiled file or REPL input.
-public final class Module {
+final class Module {
     let file: SourceFile
     let frameSize: Int
     let statements: [(code: Code, echo: Bool, range: SourceRange)]

@@ -4,9 +4,9 @@
 
 /// Runs work on a thread with a large stack, so deep (but bounded) recursion in the
 /// parser, resolver and evaluator reaches hadr's own limits long before the native stack's.
-public enum LargeStack {
+enum LargeStack {
     /// Virtual size of the thread's stack; pages are only committed when touched.
-    public static let size = 1 << 30
+    static let size = 1 << 30
 
     /// Holds the work while the thread runs it; the caller joins the thread before
     /// returning, so no two threads touch the box at once.
@@ -16,7 +16,7 @@ public enum LargeStack {
     }
 
     /// Runs `body` on a fresh thread with a large stack and waits for it.
-    public static func run(_ body: @escaping () -> Void) {
+    static func run(_ body: @escaping () -> Void) {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

@@ -8,8 +8,12 @@ enum Operators {
     /// The longest list `+` builds.
     static let maxListItems = 10_000_000
 
-    static func typeError(_ message: String, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.type, message, notes: notes)
+    /// Whether one side is a bare number and the other a duration: the number wants a unit.
+    static func numberBesideTime(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.time, .number), (.number, .time): true
+        default: false
+        }
     }
 
     /// "a duration (5m)": a value's kind and its display, for error messages.
@@ -59,24 +63,17 @@ enum Operators {
             return .time(subtract ? x - y : x + y, exponent: e, unit: 0)
         case (.string(let x), .string(let y)) where !subtract:
             guard x.utf8.count + y.utf8.count <= maxStringBytes else {
-                throw Diagnostic(
-                    .limit, "the string would be longer than \(maxStringBytes) bytes, the most a string may hold")
+                throw RuntimeError.stringTooLong(limit: maxStringBytes)
             }
             return .string(x + y)
         case (.list(let x), .list(let y)) where !subtract:
             guard x.items.count + y.items.count <= maxListItems else {
-                throw Diagnostic(.limit, "the list would hold more than \(maxListItems) items, the most `+` builds")
+                throw RuntimeError.listTooLong(limit: maxListItems)
             }
             return .list(x.items + y.items)
         default:
             if let x = fraction(a), let y = fraction(b) { return .number(subtract ? x - y : x + y) }
-            var notes: [String] = []
-            if case .time = a, case .number = b { notes.append("help: give the number a unit, as in `5m`") }
-            if case .number = a, case .time = b { notes.append("help: give the number a unit, as in `5m`") }
-            let message =
-                subtract
-                ? "cannot subtract \(describe(b)) from \(describe(a))" : "cannot add \(describe(a)) and \(describe(b))"
-            throw typeError(message, notes: notes)
+            throw RuntimeError.cannotAdd(describe(a), describe(b), subtract: subtract, hint: numberBesideTime(a, b))
         }
     }
 
@@ -97,7 +94,7 @@ enum Operators {
         default:
             if let x = fraction(a), let y = fraction(b) { return .number(x * y) }
         }
-        throw typeError("cannot multiply \(describe(a)) by \(describe(b))")
+        throw RuntimeError.cannotMultiply(describe(a), describe(b))
     }
 
     static func divide(_ a: Value, _ b: Value) throws -> Value {
@@ -111,41 +108,38 @@ enum Operators {
         }
         switch (a, b) {
         case (.time(let x, let e, _), .time(let y, let f, _)):
-            if divisorIsZero { throw Diagnostic(.runtime, "division by zero") }
+            if divisorIsZero { throw RuntimeError.divisionByZero }
             return .quantity(x / y, exponent: Int(e) - Int(f))
         case (.time(let x, let e, _), _):
             guard let y = fraction(b) else { break }
-            if divisorIsZero { throw Diagnostic(.runtime, "division by zero") }
+            if divisorIsZero { throw RuntimeError.divisionByZero }
             return .time(x / y, exponent: e, unit: 0)
         case (_, .time(let y, let f, _)):
             guard let x = fraction(a) else { break }
-            if divisorIsZero { throw Diagnostic(.runtime, "division by zero") }
+            if divisorIsZero { throw RuntimeError.divisionByZero }
             return .quantity(x / y, exponent: -Int(f))
         default:
             if let x = fraction(a), let y = fraction(b) {
-                if divisorIsZero { throw Diagnostic(.runtime, "division by zero") }
+                if divisorIsZero { throw RuntimeError.divisionByZero }
                 return .number(x / y)
             }
         }
-        throw typeError("cannot divide \(describe(a)) by \(describe(b))")
+        throw RuntimeError.cannotDivide(describe(a), describe(b))
     }
 
     static func power(_ a: Value, _ b: Value) throws -> Value {
         guard let y = fraction(b) else {
-            throw typeError("an exponent must be a number; got \(describe(b))")
+            throw RuntimeError.exponentNotANumber(describe(b))
         }
         switch a {
         case .time(let x, let e, _):
-            guard y == y.rounded(), abs(y) <= 8 else {
-                throw typeError(
-                    "a duration can only be raised to a whole power between -8 and 8; got \(Display.number(y))")
-            }
+            guard y == y.rounded(), abs(y) <= 8 else { throw RuntimeError.durationPower(Display.number(y)) }
             return .quantity(pow(x, y), exponent: Int(e) * Int(y))
         default:
-            guard let x = fraction(a) else { throw typeError("cannot raise \(describe(a)) to a power") }
+            guard let x = fraction(a) else { throw RuntimeError.cannotRaise(describe(a)) }
             let result = pow(x, y)
             if result.isNaN, !x.isNaN, !y.isNaN {
-                throw Diagnostic(.runtime, "\(Display.number(x)) ^ \(Display.number(y)) has no real value")
+                throw RuntimeError.noRealPower(Display.number(x), Display.number(y))
             }
             return .number(result)
         }
@@ -156,7 +150,7 @@ enum Operators {
         case .number(let x): return .number(-x)
         case .time(let x, let e, let u): return .time(-x, exponent: e, unit: u)
         case .availability, .percentage, .system: return .number(-(fraction(a) ?? 0))
-        default: throw typeError("cannot negate \(describe(a))")
+        default: throw RuntimeError.cannotNegate(describe(a))
         }
     }
 
@@ -165,11 +159,9 @@ enum Operators {
         if let u = unavailabilityOf(value) { return u }
         switch value {
         case .number(let x):
-            throw typeError(
-                "`\(symbol)` combines availabilities, or numbers between 0 and 1; got \(Display.number(x))",
-                notes: ["help: write a percentage such as `99.9%`"])
+            throw RuntimeError.compositionNumber(symbol: symbol, number: Display.number(x))
         default:
-            throw typeError("`\(symbol)` combines availabilities; got \(describe(value))")
+            throw RuntimeError.compositionValue(symbol: symbol, value: describe(value))
         }
     }
 
@@ -211,12 +203,7 @@ enum Operators {
         default:
             break
         }
-        do {
-            var notes: [String] = []
-            if case .time = a, case .number = b { notes.append("help: give the number a unit, as in `5m`") }
-            if case .number = a, case .time = b { notes.append("help: give the number a unit, as in `5m`") }
-            throw typeError("cannot compare \(describe(a)) with \(describe(b))", notes: notes)
-        }
+        throw RuntimeError.cannotCompare(describe(a), describe(b), hint: numberBesideTime(a, b))
     }
 
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
@@ -245,7 +232,7 @@ enum Operators {
             return .availability(b.u)
         case (.percent, .number(let x)):
             guard x >= 0, x <= 1 else {
-                throw typeError("only a number between 0 and 1 can be shown as a percentage; got \(Display.number(x))")
+                throw RuntimeError.notAShare(Display.number(x))
             }
             return x < 0.5 ? .percentage(x) : .availability(1 - x)
         case (.time(let unit), .time(let x, 1, _)):
@@ -253,15 +240,13 @@ enum Operators {
         case (.rate(let unit), .time(let x, -1, _)):
             return .time(x, exponent: -1, unit: unit.rawValue)
         case (.time(let unit), .number):
-            throw typeError(
-                "cannot convert a number to `\(unit.symbol)`; it has no unit",
-                notes: ["help: multiply by a unit instead, as in `x * 1\(unit.symbol)`"])
+            throw RuntimeError.numberHasNoUnit(unit: unit.symbol)
         case (.time(let unit), _):
-            throw typeError("cannot convert \(describe(value)) to `\(unit.symbol)`; only durations can")
+            throw RuntimeError.notADuration(describe(value), unit: unit.symbol)
         case (.rate(let unit), _):
-            throw typeError("cannot convert \(describe(value)) to `/\(unit.symbol)`; only rates (1 / duration) can")
+            throw RuntimeError.notARate(describe(value), unit: unit.symbol)
         case (.percent, _):
-            throw typeError("cannot convert \(describe(value)) to `%`")
+            throw RuntimeError.notAPercentage(describe(value))
         }
     }
 }

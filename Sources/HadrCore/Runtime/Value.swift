@@ -1,6 +1,10 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A hadr value. Numbers, availabilities, durations and bools carry no reference-counted
 /// payload, so arithmetic never retains or releases.
-public enum Value {
+enum Value {
     case none
     case bool(Bool)
     case number(Double)
@@ -24,7 +28,7 @@ public enum Value {
 
     /// A duration in seconds, shown in the unit that reads best.
     @inline(__always)
-    public static func duration(_ seconds: Double) -> Value { .time(seconds, exponent: 1, unit: 0) }
+    static func duration(_ seconds: Double) -> Value { .time(seconds, exponent: 1, unit: 0) }
 
     /// A plain quantity of time^exponent; exponent 0 collapses to a number.
     static func quantity(_ value: Double, exponent: Int) -> Value {
@@ -32,7 +36,7 @@ public enum Value {
     }
 
     /// The kind of value, as error messages name it.
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .none: "none"
         case .bool: "bool"
@@ -52,26 +56,30 @@ public enum Value {
 }
 
 /// The shared storage of a variable captured by a closure.
-public final class Cell {
+final class Cell {
     var value: Value
     init(_ value: Value) { self.value = value }
+
+    deinit {
+        if DeepRelease.holdsContainer(value) {
+            var values = [value]
+            value = .none
+            DeepRelease.release(&values)
+        }
+    }
 }
 
 /// An immutable list; a list of records with the same fields is a table.
-public final class ListBox {
-    public private(set) var items: [Value]
+final class ListBox {
+    private(set) var items: [Value]
     init(_ items: [Value]) { self.items = items }
 
-    deinit { DeepRelease.drain(take()) }
-
-    /// Hands the items over to a releaser, leaving the box empty.
-    fileprivate func take() -> [Value] {
-        defer { items = [] }
-        return items
+    deinit {
+        if items.contains(where: DeepRelease.holdsContainer) { DeepRelease.release(&items) }
     }
 
     /// The field names shared by every element, when the list is a non-empty table.
-    public var tableColumns: [String]? {
+    var tableColumns: [String]? {
         guard case .record(let first) = items.first else { return nil }
         for item in items.dropFirst() {
             guard case .record(let r) = item, r.names == first.names else { return nil }
@@ -83,78 +91,99 @@ public final class ListBox {
 }
 
 /// An immutable record whose fields keep the order they were written in.
-public final class RecordBox {
-    public let names: [String]
-    public private(set) var values: [Value]
+final class RecordBox {
+    let names: [String]
+    private(set) var values: [Value]
 
     init(names: [String], values: [Value]) {
         self.names = names
         self.values = values
     }
 
-    deinit { DeepRelease.drain(take()) }
-
-    fileprivate func take() -> [Value] {
-        defer { values = [] }
-        return values
+    deinit {
+        if values.contains(where: DeepRelease.holdsContainer) { DeepRelease.release(&values) }
     }
 
     convenience init(_ fields: KeyValuePairs<String, Value>) {
         self.init(names: fields.map(\.key), values: fields.map(\.value))
     }
 
-    public subscript(name: String) -> Value? {
+    subscript(name: String) -> Value? {
         guard let i = names.firstIndex(of: name) else { return nil }
         return values[i]
     }
 }
 
-/// Releases nested lists and records with a loop instead of recursion, so that a list
-/// nested millions deep (`for i in 1..3000000 do x = [x] end`) does not exhaust the stack
-/// when it is freed. A box is emptied here only when nothing else holds it.
+/// Releases nested lists, records, closures and cells with a loop instead of recursion,
+/// so that a value nested millions deep (`for i in 1..3000000 do x = [x] end`, a chain
+/// of closures each capturing the one before) does not exhaust the native stack when it
+/// is freed.
+///
+/// A box being freed hands the values it holds to `release`. The first call on a thread
+/// drops them one by one; a box freed meanwhile (because it was one of them) finds that
+/// call running and only adds its own values to the same worklist, so no deinit ever
+/// runs inside another's.
 enum DeepRelease {
-    private static func isContainer(_ value: Value) -> Bool {
+    /// Whether a value may hold others, so that freeing it may free more.
+    @inline(__always)
+    static func holdsContainer(_ value: Value) -> Bool {
         switch value {
-        case .list, .record: true
+        case .list, .record, .cell: true
+        case .function(let f): !f.captures.isEmpty
         default: false
         }
     }
 
-    static func drain(_ values: [Value]) {
-        guard values.contains(where: isContainer) else { return }
-        var pending = values
-        while var current = pending.popLast() {
-            var list: ListBox?
-            var record: RecordBox?
-            switch current {
-            case .list(let box): list = box
-            case .record(let box): record = box
-            default: continue
-            }
-            // Drop the enum's reference so that the one left is ours alone, if no one else's.
-            current = .none
-            if var box = list {
-                list = nil
-                if isKnownUniquelyReferenced(&box) { pending.append(contentsOf: box.take()) }
-            } else if var box = record {
-                record = nil
-                if isKnownUniquelyReferenced(&box) { pending.append(contentsOf: box.take()) }
-            }
+    /// The values waiting to be dropped on one thread, and whether a drop loop is running.
+    private final class Worklist {
+        var pending: [Value] = []
+        var running = false
+    }
+
+    /// Each thread's worklist, freed with the thread.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<Worklist>.fromOpaque(pointer).release() }
         }
+        return key
+    }()
+
+    private static var worklist: Worklist {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<Worklist>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let list = Worklist()
+        pthread_setspecific(key, Unmanaged.passRetained(list).toOpaque())
+        return list
+    }
+
+    /// Takes the values a box is freeing, leaving `values` empty, and drops them without recursion.
+    static func release(_ values: inout [Value]) {
+        let list = worklist
+        list.pending.append(contentsOf: values)
+        values = []
+        if list.running { return }
+        list.running = true
+        while let value = list.pending.popLast() {
+            // Dropping it may free a box, whose deinit adds to `pending` and returns.
+            _ = consume value
+        }
+        list.running = false
     }
 }
 
 extension Value {
-    public static func list(_ items: [Value]) -> Value { .list(ListBox(items)) }
-    public static func record(_ fields: KeyValuePairs<String, Value>) -> Value { .record(RecordBox(fields)) }
-    public static func record(names: [String], values: [Value]) -> Value {
+    static func list(_ items: [Value]) -> Value { .list(ListBox(items)) }
+    static func record(_ fields: KeyValuePairs<String, Value>) -> Value { .record(RecordBox(fields)) }
+    static func record(names: [String], values: [Value]) -> Value {
         .record(RecordBox(names: names, values: values))
     }
 }
 
 extension Value {
     /// Structural equality as `==` defines it.
-    public func equals(_ other: Value) -> Bool {
+    func equals(_ other: Value) -> Bool {
         switch (self, other) {
         case (.none, .none): true
         case (.bool(let a), .bool(let b)): a == b

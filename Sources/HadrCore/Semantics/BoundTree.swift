@@ -42,7 +42,8 @@ indirect enum BoundKind {
     case block([Bound])
     case forIn(slot: Int, sequence: Bound, body: Bound)
     case whileLoop(Bound, Bound)
-    case importModule(Module)
+    /// Runs the unit the loader made for an imported file, the first time it is reached.
+    case runUnit(Int)
     /// An argument of `explain`: `&` and `|` inside keep the diagram, labelled with the source text.
     case structural(Bound)
 }

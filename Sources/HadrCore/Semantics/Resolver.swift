@@ -6,13 +6,11 @@ struct ResolvedChunk {
 }
 
 /// Binds every name to a slot before running, reports unknown names with a did-you-mean
-/// and checks the arity of calls to functions it knows.
+/// and checks calls of functions it knows against their parameters. It only reads the
+/// global table: the loader has declared everything the input needs.
 struct Resolver {
     /// How deeply the syntax tree may nest (long operator chains count too).
     static let maxDepth = 3000
-
-    /// Loads, resolves and compiles an imported file; given the path as written and the importing file.
-    typealias Importer = (String, SourceFile, SourceRange) throws(Diagnostic) -> Module
 
     private final class Scope {
         let info: FunctionInfo
@@ -55,16 +53,17 @@ struct Resolver {
 
     private let file: SourceFile
     private let globals: GlobalTable
-    private let importer: Importer
+    /// Each path this file's `import` statements write → the unit the loader made for it.
+    private let imports: [String: Int]
     private let natives: [String: NativeFunction]
     private var scope: Scope
     private var depth = 0
 
-    init(file: SourceFile, globals: GlobalTable, natives: [String: NativeFunction], importer: @escaping Importer) {
+    init(file: SourceFile, globals: GlobalTable, natives: [String: NativeFunction], imports: [String: Int]) {
         self.file = file
         self.globals = globals
         self.natives = natives
-        self.importer = importer
+        self.imports = imports
         let info = FunctionInfo(name: "<top level>", parameters: [], doc: nil, range: SourceRange(0, 0), file: file)
         self.scope = Scope(info: info, parent: nil, isTopLevel: true)
     }
@@ -82,7 +81,7 @@ struct Resolver {
     }
 
     /// Declares the file's top-level names first, so functions may call ones defined further down.
-    private func hoist(_ statements: [Stmt]) {
+    func hoist(_ statements: [Stmt]) {
         for statement in statements {
             switch statement.kind {
             case .assign(let name, _, _):
@@ -91,7 +90,8 @@ struct Resolver {
             case .function(let decl):
                 if let name = decl.name {
                     let slot = globals.declare(name)
-                    globals.signatures[slot] = decl.parameters
+                    globals.signatures[slot] = ParameterList(
+                        function: name, parameters: decl.parameters, file: file, doc: decl.doc)
                 }
             default:
                 break
@@ -107,8 +107,8 @@ struct Resolver {
 
     // MARK: Names
 
-    private func error(_ message: String, _ range: SourceRange, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.name, message, file: file, range: range, notes: notes)
+    private func error(_ error: some ErrorMessage, _ range: SourceRange) -> Diagnostic {
+        Diagnostic(error, file: file, range: range)
     }
 
     /// Finds a visible variable, capturing it through enclosing functions as needed.
@@ -138,7 +138,7 @@ struct Resolver {
     }
 
     private func visibleNames() -> [String] {
-        var names = Set(globals.knownNames)
+        var names = Set(globals.names).union(Library.names)
         var s: Scope? = scope
         while let current = s {
             for block in current.blocks { names.formUnion(block.keys) }
@@ -149,11 +149,7 @@ struct Resolver {
     }
 
     private func unknown(_ name: String, _ range: SourceRange) -> Diagnostic {
-        var notes: [String] = []
-        if let guess = Suggestion.closest(to: name, among: visibleNames()) {
-            notes.append("help: did you mean `\(guess)`?")
-        }
-        return error("unknown name `\(name)`", range, notes: notes)
+        error(NameError.unknownName(name, suggestion: Suggestion.closest(to: name, among: visibleNames())), range)
     }
 
     /// The slot a new variable gets in the current block.
@@ -172,7 +168,7 @@ struct Resolver {
             return try resolve(expr)
         case .assign(let name, let nameRange, let valueExpr):
             if Keyword(rawValue: name) != nil {
-                throw error("`\(name)` is a reserved word", nameRange)
+                throw error(NameError.reservedWord(name), nameRange)
             }
             let value = try resolve(valueExpr)
             if let existing = lookup(name) {
@@ -195,12 +191,11 @@ struct Resolver {
             }
             let info = try function(decl, name: name)
             return Bound(.defineFunction(slot, info), statement.range)
-        case .importFile(let path, let pathRange):
-            guard scope.atTopLevelBlock else {
-                throw error("`import` is allowed only at the top level of a file", statement.range)
+        case .importFile(let path, _):
+            guard scope.atTopLevelBlock, let unit = imports[path] else {
+                throw error(NameError.importNotAtTopLevel, statement.range)
             }
-            let module = try importer(path, file, pathRange)
-            return Bound(.importModule(module), statement.range)
+            return Bound(.runUnit(unit), statement.range)
         }
     }
 
@@ -208,14 +203,12 @@ struct Resolver {
         let info = FunctionInfo(name: name, parameters: decl.parameters, doc: decl.doc, range: decl.range, file: file)
         guard let bodyExpr = decl.body else {
             guard let native = natives[name] else {
-                throw error(
-                    "function `\(name)` has no body; only builtins declared in the standard library may omit it",
-                    decl.range,
-                    notes: ["help: write `fn \(name)(...) = expression`"])
+                throw error(NameError.missingBody(name), decl.range)
             }
             if native.parameterCount != decl.parameters.count {
                 throw error(
-                    "builtin `\(name)` takes \(native.parameterCount) parameters but is declared with \(decl.parameters.count)",
+                    NameError.builtinParameterCount(
+                        name, implemented: native.parameterCount, declared: decl.parameters.count),
                     decl.range)
             }
             info.native = native
@@ -267,9 +260,7 @@ struct Resolver {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maxDepth {
-            throw Diagnostic(
-                .limit, "expression is too deeply nested or too long (more than \(Self.maxDepth) levels)", file: file,
-                range: expr.range, notes: ["help: split it into named parts"])
+            throw error(NameError.tooDeep(limit: Self.maxDepth), expr.range)
         }
         let range = expr.range
         switch expr.kind {
@@ -346,55 +337,21 @@ struct Resolver {
         let target = try resolve(callee)
         var values: [Bound] = []
         for argument in arguments { values.append(try resolve(argument.value)) }
-        // `explain(a & b)` sees the diagram as written, not just its value.
-        if case .read(.global(let g), "explain") = target.kind, globals.signatures[g]?.map(\.name) == ["system"],
-            values.count == 1
-        {
-            values[0] = Bound(.structural(values[0]), values[0].range)
-        }
         var calleeName: String?
         if case .name(let name) = callee.kind { calleeName = name }
-        if case .read(.global(let g), let name) = target.kind, let parameters = globals.signatures[g] {
-            try checkArity(name, parameters, arguments, range)
+        if case .read(.global(let g), _) = target.kind, let parameters = globals.signatures[g] {
+            let labels = arguments.compactMap(\.label)
+            do {
+                _ = try ArgumentBinding.bind(parameters, positional: arguments.count - labels.count, labels: labels)
+            } catch {
+                throw self.error(error, error.argument.map { arguments[$0].range } ?? range)
+            }
+            // An argument marked `@diagram` keeps its block diagram, each part labelled as written.
+            for (i, argument) in arguments.enumerated() {
+                let name = argument.label ?? (i < parameters.names.count ? parameters.names[i] : "")
+                if parameters.diagram.contains(name) { values[i] = Bound(.structural(values[i]), values[i].range) }
+            }
         }
         return Bound(.call(target, values, labels: arguments.map(\.label), calleeName: calleeName), range)
-    }
-
-    /// Reports a call that cannot match a known function's parameters.
-    private func checkArity(
-        _ name: String, _ parameters: [Parameter], _ arguments: [CallArgument], _ range: SourceRange
-    ) throws(Diagnostic) {
-        let signature = "\(name)(" + parameters.map { ($0.isRest ? "..." : "") + $0.name }.joined(separator: ", ") + ")"
-        let hasRest = parameters.last?.isRest == true
-        let fixed = hasRest ? parameters.count - 1 : parameters.count
-        let positional = arguments.filter { $0.label == nil }.count
-        if positional > fixed, !hasRest {
-            throw error(
-                "`\(name)` takes \(fixed) argument\(fixed == 1 ? "" : "s") but \(positional) were given", range,
-                notes: ["note: the parameters are \(signature)"])
-        }
-        var filled = Set(parameters.prefix(positional).map(\.name))
-        for argument in arguments {
-            guard let label = argument.label else { continue }
-            guard let parameter = parameters.first(where: { $0.name == label && !$0.isRest }) else {
-                var notes = ["note: the parameters are \(signature)"]
-                if let guess = Suggestion.closest(to: label, among: parameters.map(\.name)) {
-                    notes.insert("help: did you mean `\(guess):`?", at: 0)
-                }
-                throw error("`\(name)` has no parameter named `\(label)`", argument.range, notes: notes)
-            }
-            if filled.contains(parameter.name) {
-                throw error(
-                    "argument `\(label)` of `\(name)` is given twice", argument.range,
-                    notes: ["note: the parameters are \(signature)"])
-            }
-            filled.insert(parameter.name)
-        }
-        for parameter in parameters
-        where !parameter.isRest && parameter.defaultValue == nil && !filled.contains(parameter.name) {
-            throw error(
-                "`\(name)` is missing argument `\(parameter.name)`", range,
-                notes: ["note: the parameters are \(signature)"])
-        }
     }
 }

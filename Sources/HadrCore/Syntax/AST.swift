@@ -1,5 +1,5 @@
 /// A literal value written in the source.
-public enum Literal: Sendable {
+enum Literal: Sendable {
     case number(Double)
     case availability(unavailability: Double)
     /// A percentage below 50%, kept as its fraction.
@@ -11,12 +11,12 @@ public enum Literal: Sendable {
 }
 
 /// Unary operators.
-public enum UnaryOperator: Sendable {
+enum UnaryOperator: Sendable {
     case negate, not
 }
 
 /// Binary operators other than `and`/`or`, which short-circuit.
-public enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"
@@ -33,55 +33,55 @@ public enum BinaryOperator: String, Sendable {
 }
 
 /// What `to` converts into.
-public enum ConversionTarget: Sendable, Equatable {
+enum ConversionTarget: Sendable, Equatable {
     case percent
     case time(TimeUnit)
     case rate(TimeUnit)
 }
 
 /// An argument in a call: positional or `label: value`.
-public struct CallArgument: Sendable {
-    public var label: String?
-    public var value: Expr
-    public var range: SourceRange
+struct CallArgument: Sendable {
+    var label: String?
+    var value: Expr
+    var range: SourceRange
 }
 
 /// A function parameter, with its default and whether it collects the remaining arguments.
-public struct Parameter: Sendable {
-    public var name: String
-    public var defaultValue: Expr?
-    public var isRest: Bool
-    public var range: SourceRange
+struct Parameter: Sendable {
+    var name: String
+    var defaultValue: Expr?
+    var isRest: Bool
+    var range: SourceRange
 }
 
 /// A named or anonymous function; a named one without a body declares a native builtin.
-public struct FunctionDecl: Sendable {
-    public var name: String?
-    public var parameters: [Parameter]
-    public var body: Expr?
-    public var doc: String?
-    public var range: SourceRange
+struct FunctionDecl: Sendable {
+    var name: String?
+    var parameters: [Parameter]
+    var body: Expr?
+    var doc: String?
+    var range: SourceRange
 }
 
 /// A piece of an interpolated string after parsing.
-public enum TemplateSegment: Sendable {
+enum TemplateSegment: Sendable {
     case text(String)
     case expr(Expr)
 }
 
 /// An expression with its source range.
-public struct Expr: Sendable {
-    public var kind: ExprKind
-    public var range: SourceRange
+struct Expr: Sendable {
+    var kind: ExprKind
+    var range: SourceRange
 
-    public init(_ kind: ExprKind, _ range: SourceRange) {
+    init(_ kind: ExprKind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 }
 
 /// The expression forms.
-public indirect enum ExprKind: Sendable {
+indirect enum ExprKind: Sendable {
     case literal(Literal)
     case template([TemplateSegment])
     case name(String)
@@ -104,13 +104,13 @@ public indirect enum ExprKind: Sendable {
 }
 
 /// A statement with its source range.
-public struct Stmt: Sendable {
-    public var kind: StmtKind
-    public var range: SourceRange
+struct Stmt: Sendable {
+    var kind: StmtKind
+    var range: SourceRange
 }
 
 /// The statement forms.
-public enum StmtKind: Sendable {
+enum StmtKind: Sendable {
     case expression(Expr)
     case assign(name: String, nameRange: SourceRange, value: Expr)
     case function(FunctionDecl)

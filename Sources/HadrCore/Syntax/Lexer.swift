@@ -1,5 +1,5 @@
 /// Turns source bytes into tokens with ranges, keeping `##` documentation for help.
-public struct Lexer {
+struct Lexer {
     /// How deeply string interpolations may nest before the lexer gives up.
     static let maxInterpolationDepth = 64
 
@@ -9,13 +9,13 @@ public struct Lexer {
     private var pendingDoc: [String] = []
     private var interpolationDepth = 0
 
-    public init(_ file: SourceFile) {
+    init(_ file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
     }
 
     /// All tokens of the file, ending with `.endOfInput`.
-    public mutating func tokenize() throws(Diagnostic) -> [Token] {
+    mutating func tokenize() throws(Diagnostic) -> [Token] {
         if bytes.starts(with: Array("#!".utf8)) {
             while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
         }

@@ -38,9 +38,9 @@
 //   block       = { statement terminator } ;
 
 /// Builds the syntax tree from tokens; reports an unfinished text as `.incompleteInput`.
-public struct Parser {
+struct Parser {
     /// How deeply brackets, blocks and prefix operators may nest.
-    public static let maxNesting = 256
+    static let maxNesting = 256
 
     private let file: SourceFile
     private var tokens: [Token]
@@ -54,7 +54,7 @@ public struct Parser {
     }
 
     /// Lexes and parses a whole file.
-    public static func parse(_ file: SourceFile) throws(Diagnostic) -> [Stmt] {
+    static func parse(_ file: SourceFile) throws(Diagnostic) -> [Stmt] {
         var lexer = Lexer(file)
         var parser = Parser(file: file, tokens: try lexer.tokenize())
         return try parser.program()
@@ -265,7 +265,7 @@ public struct Parser {
     // MARK: Expressions
 
     /// Parses one expression.
-    public mutating func expression() throws(Diagnostic) -> Expr {
+    mutating func expression() throws(Diagnostic) -> Expr {
         var expr = try logicOr()
         while current.is(.to) {
             let toToken = advance()

@@ -1,28 +1,28 @@
 /// A half-open range of UTF-8 byte offsets into one source file.
-public struct SourceRange: Sendable, Equatable, Hashable {
-    public var start: Int
-    public var end: Int
+struct SourceRange: Sendable, Equatable, Hashable {
+    var start: Int
+    var end: Int
 
-    public init(_ start: Int, _ end: Int) {
+    init(_ start: Int, _ end: Int) {
         self.start = start
         self.end = max(start, end)
     }
 
     /// The smallest range covering both.
-    public func to(_ other: SourceRange) -> SourceRange {
+    func to(_ other: SourceRange) -> SourceRange {
         SourceRange(min(start, other.start), max(end, other.end))
     }
 }
 
 /// One named source text; line and column are computed from it when an error is rendered.
-public final class SourceFile: Sendable {
-    public let name: String
+final class SourceFile: Sendable {
+    let name: String
     /// The folder imports are resolved against, or nil for text that has no file.
-    public let directory: String?
-    public let bytes: [UInt8]
+    let directory: String?
+    let bytes: [UInt8]
     private let lineStarts: [Int]
 
-    public init(name: String, text: String, directory: String? = nil) {
+    init(name: String, text: String, directory: String? = nil) {
         self.name = name
         self.directory = directory
         self.bytes = Array(text.utf8)
@@ -34,7 +34,7 @@ public final class SourceFile: Sendable {
     }
 
     /// 1-based line and column (in characters) of a byte offset.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    func location(of offset: Int) -> (line: Int, column: Int) {
         let clamped = min(max(0, offset), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
@@ -48,7 +48,7 @@ public final class SourceFile: Sendable {
     }
 
     /// The text of a 1-based line, without its line break.
-    public func lineText(_ line: Int) -> String {
+    func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
@@ -57,7 +57,7 @@ public final class SourceFile: Sendable {
     }
 
     /// The text covered by a range.
-    public func text(in range: SourceRange) -> String {
+    func text(in range: SourceRange) -> String {
         let start = min(max(0, range.start), bytes.count)
         let end = min(max(start, range.end), bytes.count)
         return String(decoding: bytes[start..<end], as: UTF8.self)

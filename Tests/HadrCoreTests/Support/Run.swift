@@ -1,4 +1,4 @@
-import HadrCore
+@testable import HadrCore
 
 /// What running some hadr text produced: printed output and result lines, and the error if any.
 struct Outcome {
@@ -9,23 +9,22 @@ struct Outcome {
     var errorText: String { error.map { DiagnosticRenderer().render($0) } ?? "" }
 }
 
-/// Runs text in a fresh session on a large stack, as the hadr binary does.
+/// A fresh session whose printed output and results go to `output`.
+func session(limits: Limits = Limits(), arguments: [String] = [], output: @escaping (String) -> Void) -> Session {
+    var options = Session.Options()
+    options.limits = limits
+    options.arguments = arguments
+    let session = Session(options: options, output: output)
+    session.onResult = { output($0.text() + "\n") }
+    return session
+}
+
+/// Runs text in a fresh session, as the hadr binary runs a script.
 func run(_ text: String, name: String = "test.hadr", limits: Limits = Limits()) -> Outcome {
-    var outcome = Outcome(output: "", error: nil)
-    LargeStack.run {
-        var output = ""
-        do {
-            var options = Session.Options()
-            options.limits = limits
-            let session = try Session(options: options, output: { output += $0 })
-            session.onResult = { output += Display.result($0) + "\n" }
-            outcome.error = session.run(SourceFile(name: name, text: text))
-        } catch {
-            outcome.error = error as? Diagnostic
-        }
-        outcome.output = output
-    }
-    return outcome
+    var output = ""
+    let s = session(limits: limits) { output += $0 }
+    let error = s.run(text, name: name)
+    return Outcome(output: output, error: error)
 }
 
 /// The displayed value of one expression; the error message when it fails.

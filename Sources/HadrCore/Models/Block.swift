@@ -4,9 +4,9 @@ import Glibc
 /// and as active-passive pairs. Each block keeps its unavailability U = 1 − A, computed
 /// from its parts without cancellation, and its structure for `explain`, `spof`,
 /// `improve` and `simulate`.
-public final class Block {
+final class Block {
     /// How a block is made.
-    public enum Kind {
+    enum Kind {
         /// A part with a known availability; from `component`, or a plain value given a label.
         case leaf(mtbf: Double?, mttr: Double?)
         case series([Block])
@@ -19,12 +19,12 @@ public final class Block {
             repair: Double)
     }
 
-    public let kind: Kind
+    let kind: Kind
     /// The component's name, or the source text a value was written as (`web`, `99.9%`).
-    public let label: String?
+    let label: String?
     /// Whether this leaf was made by `component` (and so is named by its author).
-    public let isComponent: Bool
-    public let u: Double
+    let isComponent: Bool
+    let u: Double
 
     init(kind: Kind, label: String?, isComponent: Bool = false, u: Double) {
         self.kind = kind
@@ -60,7 +60,7 @@ public final class Block {
     }
 
     static func kOfN(_ k: Int, _ parts: [Block]) -> Block {
-        Block(kind: .kOfN(k, parts), label: nil, u: AvailabilityBuiltins.kOfN(k: k, unavailabilities: parts.map(\.u)))
+        Block(kind: .kOfN(k, parts), label: nil, u: KOfN.unavailability(k: k, unavailabilities: parts.map(\.u)))
     }
 
     /// The unavailability of an active-passive pair: both down, plus each failover's
@@ -80,14 +80,8 @@ public final class Block {
             label: nil, u: both + switching + failedSwitches)
     }
 
-    /// A value as a block: systems as they are, availabilities and numbers as leaves.
-    static func lift(_ value: Value, label: String?) -> Block? {
-        if case .system(let b) = value { return b }
-        return Operators.unavailabilityOf(value).map { .leaf($0, label: label) }
-    }
-
     /// Whether a component made by `component` is anywhere inside.
-    public var hasComponents: Bool {
+    var hasComponents: Bool {
         if isComponent { return true }
         return children.contains { $0.hasComponents }
     }
@@ -108,7 +102,7 @@ public final class Block {
     }
 
     /// The diagram as an expression: `web & app & (db | db)`.
-    public var structure: String { describe(parentPrecedence: 0) }
+    var structure: String { describe(parentPrecedence: 0) }
 
     private func describe(parentPrecedence: Int) -> String {
         if let label, !(isComposite && !isComponent && label.isEmpty) {

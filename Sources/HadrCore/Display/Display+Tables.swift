@@ -1,0 +1,66 @@
+/// Tables as aligned columns.
+extension Display {
+    private static func rightAligned(_ value: Value) -> Bool {
+        switch value {
+        case .number, .availability, .percentage, .system, .time: true
+        default: false
+        }
+    }
+
+    /// The number of terminal columns text takes: one per character (ASCII fast path).
+    private static func width(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
+    /// Aligned columns under a header row.
+    static func table(_ list: ListBox, columns: [String], style: Style) -> String {
+        let cells = list.items.map { item -> [String] in
+            guard case .record(let r) = item else { return [] }
+            return r.values.map { inline($0, quoted: false, style: .plain, depth: 1) }
+        }
+        let cellWidths = cells.map { $0.map(width) }
+        var widths = columns.map(width)
+        for row in cellWidths {
+            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
+        }
+        let right = columns.indices.map { i in
+            list.items.allSatisfy { item in
+                guard case .record(let r) = item, i < r.values.count else { return true }
+                return rightAligned(r.values[i])
+            }
+        }
+        // Built as bytes: a String grown by `+=` costs far more per piece.
+        var out: [UInt8] = []
+        out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (cells.count + 1))
+        let space = UInt8(ascii: " ")
+        /// Appends one row, its cells padded to the column widths, without trailing spaces.
+        func appendRow(_ texts: [String], _ textWidths: [Int], header: Bool) {
+            let start = out.count
+            for (i, text) in texts.enumerated() {
+                if i > 0 {
+                    out.append(space)
+                    out.append(space)
+                }
+                let fill = i < widths.count ? max(0, widths[i] - textWidths[i]) : 0
+                let rightAlign = i < right.count && right[i]
+                if header {
+                    let padded =
+                        rightAlign
+                        ? String(repeating: " ", count: fill) + text : text + String(repeating: " ", count: fill)
+                    appendUTF8(style.header(padded), to: &out)
+                    continue
+                }
+                if rightAlign { out.append(contentsOf: repeatElement(space, count: fill)) }
+                appendUTF8(text, to: &out)
+                if !rightAlign { out.append(contentsOf: repeatElement(space, count: fill)) }
+            }
+            while out.count > start, out.last == space { out.removeLast() }
+        }
+        appendRow(columns, columns.map(width), header: true)
+        for (row, rowWidths) in zip(cells, cellWidths) {
+            out.append(UInt8(ascii: "\n"))
+            appendRow(row, rowWidths, header: false)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

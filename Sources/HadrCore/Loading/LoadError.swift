@@ -1,0 +1,38 @@
+/// What can go wrong while finding and reading the files an input needs.
+enum LoadError: ErrorMessage {
+    /// An imported path that names no file.
+    case noSuchImport(String, importer: String)
+    /// A file that imports itself, directly or through others; the chain of file names.
+    case importCycle([String])
+    /// A file that cannot be opened or read, with the system's reason.
+    case unreadable(String, reason: String)
+    /// A folder where a file was expected.
+    case isFolder(String)
+    /// A source larger than the most a source may be.
+    case tooLarge(String, limit: Int)
+
+    var kind: Diagnostic.Kind {
+        switch self {
+        case .importCycle: .name
+        case .tooLarge: .limit
+        default: .io
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .noSuchImport(let path, let importer): "cannot import \"\(path)\": no such file beside `\(importer)`"
+        case .importCycle(let chain): "import cycle: " + chain.joined(separator: " → ")
+        case .unreadable(let path, let reason): "cannot read `\(path)`: \(reason)"
+        case .isFolder(let path): "cannot read `\(path)`: it is a folder"
+        case .tooLarge(let path, let limit): "`\(path)` is larger than the \(limit >> 20) MiB a source file may be"
+        }
+    }
+
+    var notes: [String] {
+        switch self {
+        case .noSuchImport: ["note: imports are found relative to the file that imports them"]
+        default: []
+        }
+    }
+}

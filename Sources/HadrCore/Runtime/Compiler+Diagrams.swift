@@ -1,0 +1,31 @@
+/// `explain`'s arguments: `&` and `|` keep the block diagram, each part labelled by its source text.
+extension Compiler {
+    func structural(_ node: Bound) -> Code {
+        guard case .binary(let op, let left, let right) = node.kind, op == .series || op == .parallel else {
+            return compile(node)
+        }
+        let l = structuralOperand(left)
+        let r = structuralOperand(right)
+        let range = node.range
+        return { m in
+            let a = try l(m)
+            let b = try r(m)
+            guard case .system(let x) = a, case .system(let y) = b else {
+                do { return try Operators.binary(op, a, b) } catch { throw locate(error, range) }
+            }
+            return .system(op == .series ? .series([x, y]) : .parallel([x, y]))
+        }
+    }
+
+    func structuralOperand(_ node: Bound) -> Code {
+        if case .binary(let op, _, _) = node.kind, op == .series || op == .parallel { return structural(node) }
+        let code = compile(node)
+        let label = file.text(in: node.range)
+        return { m in
+            let v = try code(m)
+            if case .system = v { return v }
+            if let block = Block.lift(v, label: label) { return .system(block) }
+            return v
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A flag another thread (a signal handler) sets to stop a running evaluation.
+public final class Interrupt: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the running evaluation to stop at its next check.
+    public func request() { flag.store(true, ordering: .relaxed) }
+
+    /// Takes a pending request, clearing it; true if there was one.
+    public func take() -> Bool { flag.exchange(false, ordering: .relaxed) }
+
+    /// Whether a request is pending, without taking it (for worker threads).
+    public var isRequested: Bool { flag.load(ordering: .relaxed) }
+
+    /// Forgets a request made while nothing was running.
+    public func clear() { flag.store(false, ordering: .relaxed) }
+}
+
+/// Bounds on one evaluation; hitting one is an error with a location, never a crash.
+public struct Limits: Sendable {
+    /// Deepest chain of hadr calls.
+    public var maxCallDepth = 20_000
+    /// Loop iterations plus calls, or nil for no bound.
+    public var maxSteps: Int?
+    /// Wall-clock seconds, or nil for no bound.
+    public var timeout: Double?
+    /// Most items a range or a builtin may build in one list.
+    public var maxListSize = 10_000_000
+    /// Longest string a builtin may build, in bytes.
+    public var maxStringSize = 100_000_000
+
+    public init() {}
+}
+
+/// A limit an evaluation reached, or the user's interrupt.
+enum LimitError: ErrorMessage {
+    /// Ctrl-C (or SIGTERM) asked the evaluation to stop.
+    case interrupted
+    /// More loop iterations and calls than `--max-steps`.
+    case steps(Int)
+    /// Longer than `--timeout`, in seconds.
+    case time(Double)
+    /// Calls nested deeper than `--max-depth`.
+    case callDepth(Int)
+
+    var kind: Diagnostic.Kind {
+        if case .interrupted = self { return .interrupted }
+        return .limit
+    }
+
+    var message: String {
+        switch self {
+        case .interrupted: "interrupted"
+        case .steps(let n): "evaluation took more than \(n) steps"
+        case .time(let seconds): "evaluation ran longer than the \(seconds)-second time limit"
+        case .callDepth(let n): "calls nest more than \(n) deep (runaway recursion?)"
+        }
+    }
+
+    var notes: [String] {
+        switch self {
+        case .interrupted: []
+        case .steps: ["help: raise the limit with --max-steps, or look for a loop that never ends"]
+        case .time: ["help: raise the limit with --timeout"]
+        case .callDepth: ["help: check that the recursion reaches its base case"]
+        }
+    }
+}
+
+/// Limits and interrupts: every step costs one decrement; the checks run every `checkInterval` steps.
+extension Machine {
+    /// Starts the clock and step count for one evaluation.
+    func begin() {
+        stepsUsed = 0
+        budget = Self.checkInterval
+        deadline = limits.timeout.map { Self.now() + $0 }
+        _ = interrupt.take()
+        // One record per call that may be active, and one for a call refused as too deep.
+        let needed = limits.maxCallDepth + 2
+        if callRecordCapacity < needed {
+            free(callRecords)
+            callRecords = Self.emptyRecords(needed)
+            callRecordCapacity = needed
+        }
+    }
+
+    /// Room for `count` call records, all empty. Zeroed memory is empty records, so
+    /// `calloc`'s pages are only touched as calls nest.
+    static func emptyRecords(_ count: Int) -> UnsafeMutablePointer<CallRecord> {
+        if let memory = calloc(max(1, count), MemoryLayout<CallRecord>.stride) {
+            return memory.bindMemory(to: CallRecord.self, capacity: count)
+        }
+        let records = UnsafeMutablePointer<CallRecord>.allocate(capacity: max(1, count))
+        records.initialize(repeating: CallRecord(), count: max(1, count))
+        return records
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    @inline(__always)
+    func tick(_ steps: Int = 1) throws {
+        budget &-= steps
+        if budget < 0 { try checkpoint() }
+    }
+
+    /// The slow part of `tick`: interrupt, step limit and deadline.
+    func checkpoint() throws(LimitError) {
+        stepsUsed += Self.checkInterval - budget
+        budget = Self.checkInterval
+        if interrupt.take() { throw .interrupted }
+        if let maxSteps = limits.maxSteps, stepsUsed > maxSteps { throw .steps(maxSteps) }
+        if let deadline, Self.now() > deadline { throw .time(limits.timeout ?? 0) }
+    }
+}
