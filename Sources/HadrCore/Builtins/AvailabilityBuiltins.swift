@@ -27,7 +27,7 @@ enum AvailabilityBuiltins {
         },
         NativeFunction("parallel", 1) { args in
             let items = try args.items(0)
-            guard !items.isEmpty else { throw Diagnostic(.runtime, "`parallel` needs at least one component") }
+            guard !items.isEmpty else { throw ArgumentError.needsAValue("parallel") }
             if let blocks = try blocks(items, "parallel") { return .system(.parallel(blocks)) }
             var u = 1.0
             for (i, item) in items.enumerated() { u *= try unavailability(item, "|", position: i) }
@@ -37,20 +37,19 @@ enum AvailabilityBuiltins {
             let k = try args.integer(0, "k", in: 0...1_000_000)
             if case .list(let list) = args[1] {
                 guard args.isAbsent(2) else {
-                    throw Diagnostic(
-                        .type, "`k_of_n(k, [a, b, ...])` takes no third argument when the components are listed")
+                    throw BuiltinError.kOfNListWithThird
                 }
                 let us = try list.items.enumerated().map { try unavailability($1, "k_of_n", position: $0) }
                 guard k <= us.count else {
-                    throw Diagnostic(.runtime, "`k` (\(k)) cannot exceed the number of components (\(us.count))")
+                    throw BuiltinError.kExceedsComponents(k: k, count: us.count)
                 }
                 if let blocks = try blocks(list.items, "k_of_n") { return .system(.kOfN(k, blocks)) }
                 return .availability(KOfN.unavailability(k: k, unavailabilities: us))
             }
             let n = try args.integer(1, "n", in: 1...1_000_000)
-            guard k <= n else { throw Diagnostic(.runtime, "`k` (\(k)) cannot exceed `n` (\(n))") }
+            guard k <= n else { throw BuiltinError.kExceedsN(k: k, n: n) }
             guard !args.isAbsent(2) else {
-                throw Diagnostic(.type, "`k_of_n(k, n, a)` needs the availability `a` of each component")
+                throw BuiltinError.kOfNNeedsAvailability
             }
             let u = try args.unavailability(2, "a")
             if case .system(let block) = args[2], n <= 1000 {
@@ -66,9 +65,8 @@ enum AvailabilityBuiltins {
             let hasDowntime = !args.isAbsent(2) || !args.isAbsent(3)
             if hasMTBF, !hasDowntime {
                 if args.isAbsent(0) || args.isAbsent(1) {
-                    throw Diagnostic(
-                        .type, "`availability` needs both `mtbf:` and `mttr:`",
-                        notes: ["help: availability(mtbf: 1000h, mttr: 10h)"])
+                    throw BuiltinError.availabilityNeedsBoth(
+                        "mtbf", "mttr", example: "availability(mtbf: 1000h, mttr: 10h)")
                 }
                 let mtbf = try args.duration(0, "mtbf", positive: true)
                 let mttr = try args.duration(1, "mttr")
@@ -76,22 +74,18 @@ enum AvailabilityBuiltins {
             }
             if hasDowntime, !hasMTBF {
                 if args.isAbsent(2) || args.isAbsent(3) {
-                    throw Diagnostic(
-                        .type, "`availability` needs both `downtime:` and `per:`",
-                        notes: ["help: availability(downtime: 1h, per: 1y)"])
+                    throw BuiltinError.availabilityNeedsBoth(
+                        "downtime", "per", example: "availability(downtime: 1h, per: 1y)")
                 }
                 let downtime = try args.duration(2, "downtime")
                 let period = try args.duration(3, "per", positive: true)
                 guard downtime <= period else {
-                    throw Diagnostic(
-                        .runtime,
-                        "downtime \(Display.duration(downtime)) is longer than the period \(Display.duration(period))")
+                    throw BuiltinError.downtimeLongerThanPeriod(
+                        downtime: Display.duration(downtime), period: Display.duration(period))
                 }
                 return .availability(downtime / period)
             }
-            throw Diagnostic(
-                .type, "`availability` takes either `mtbf:` and `mttr:`, or `downtime:` and `per:`",
-                notes: ["help: availability(mtbf: 1000h, mttr: 10h) or availability(downtime: 1h, per: 1y)"])
+            throw BuiltinError.availabilityEither
         },
         NativeFunction("unavailability", 1) { args in
             .percentage(try args.unavailability(0, "a"))
@@ -111,8 +105,7 @@ enum AvailabilityBuiltins {
             var rows: [Value] = []
             for (name, value) in zip(calendar.names, calendar.values) where name != "name" {
                 guard case .time(let seconds, 1, _) = value, seconds > 0 else {
-                    throw Diagnostic(
-                        .type, "calendar field `\(name)` must be a positive duration; got \(Operators.describe(value))")
+                    throw BuiltinError.calendarField(name, got: Operators.describe(value))
                 }
                 rows.append(
                     .record(["period": .string(name), "length": .duration(seconds), "downtime": .duration(u * seconds)])
@@ -135,7 +128,7 @@ enum AvailabilityBuiltins {
         NativeFunction("burn_rate", 2) { args in
             let u = try args.unavailability(0, "slo")
             let errorRate = try args.fraction(1, "error_rate")
-            guard u > 0 else { throw Diagnostic(.runtime, "a 100% SLO has no error budget to burn") }
+            guard u > 0 else { throw BuiltinError.noBudget }
             return .number(errorRate / u)
         },
     ]
@@ -154,10 +147,7 @@ enum AvailabilityBuiltins {
 
     static func unavailability(_ value: Value, _ what: String, position: Int) throws -> Double {
         guard let u = Operators.unavailabilityOf(value) else {
-            throw Diagnostic(
-                .type,
-                "component \(position + 1) of `\(what)` must be an availability or a number between 0 and 1; got \(Operators.describe(value))"
-            )
+            throw ArgumentError.component(position, of: what, got: Operators.describe(value))
         }
         return u
     }

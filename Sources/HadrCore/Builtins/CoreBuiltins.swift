@@ -12,12 +12,12 @@ enum CoreBuiltins {
             }
             if !ok {
                 let message = if case .string(let s) = args[1] { s } else { Display.text(args[1]) }
-                throw Diagnostic(.assertion, message)
+                throw BuiltinError.assertion(message)
             }
             return .none
         },
         NativeFunction("fail", 1) { args in
-            throw Diagnostic(.runtime, Display.text(args[0]))
+            throw BuiltinError.failed(Display.text(args[0]))
         },
         NativeFunction("help", 1) { args in
             args.write(Help.text(for: args.isAbsent(0) ? nil : args[0], in: args.machine))

@@ -24,8 +24,7 @@ enum ListBuiltins {
             for item in items {
                 let keep = try args.call(f, item)
                 guard case .bool(let b) = keep else {
-                    throw Diagnostic(
-                        .type, "`filter`'s function must return `true` or `false`; got \(Operators.describe(keep))")
+                    throw BuiltinError.filterNotBool(Operators.describe(keep))
                 }
                 if b { out.append(item) }
             }
@@ -47,7 +46,7 @@ enum ListBuiltins {
         NativeFunction("append", 2) { args in
             var items = try args.list(0, "list")
             guard items.count < args.machine.limits.maxListSize else {
-                throw Diagnostic(.limit, "a list may hold at most \(args.machine.limits.maxListSize) items")
+                throw BuiltinError.listTooLong(limit: args.machine.limits.maxListSize)
             }
             items.append(args[1])
             return .list(items)

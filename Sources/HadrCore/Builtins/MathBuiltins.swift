@@ -11,7 +11,7 @@ enum MathBuiltins {
         NativeFunction(name, 1) { args in
             let x = try args.number(0, "x")
             if let domain, !domain(x) {
-                throw Diagnostic(.runtime, "`\(name)` \(why); got \(Display.number(x))")
+                throw ArgumentError.outOfDomain(name, why: why, got: Display.number(x))
             }
             return .number(f(x))
         }
@@ -44,7 +44,7 @@ enum MathBuiltins {
     private static func extreme(_ args: NativeArguments, wantLess: Bool) throws -> Value {
         let items = try args.items(0)
         guard var best = items.first else {
-            throw Diagnostic(.runtime, "`\(wantLess ? "min" : "max")` needs at least one value")
+            throw ArgumentError.needsAValue(wantLess ? "min" : "max")
         }
         for item in items.dropFirst() {
             let order = try Operators.compare(item, best)

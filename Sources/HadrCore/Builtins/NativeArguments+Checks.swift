@@ -2,8 +2,8 @@ import Glibc
 
 /// Typed access to a builtin's arguments; each error names the parameter and what it got.
 extension NativeArguments {
-    func wrong(_ name: String, expected: String, _ value: Value) -> Diagnostic {
-        Diagnostic(.type, "`\(name)` must be \(expected); got \(Operators.describe(value))")
+    func wrong(_ name: String, expected: String, _ value: Value) -> ArgumentError {
+        .mustBe(name, expected: expected, got: Operators.describe(value))
     }
 
     func isAbsent(_ i: Int) -> Bool {
@@ -20,12 +20,11 @@ extension NativeArguments {
     func integer(_ i: Int, _ name: String, in range: ClosedRange<Int>) throws -> Int {
         let x = try number(i, name)
         guard x.isFinite, x == x.rounded() else {
-            throw Diagnostic(.type, "`\(name)` must be a whole number; got \(Display.number(x))")
+            throw ArgumentError.notWhole(name, got: Display.number(x))
         }
         guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
-            throw Diagnostic(
-                .runtime,
-                "`\(name)` must be between \(range.lowerBound) and \(range.upperBound); got \(Display.number(x))")
+            throw ArgumentError.outOfRange(
+                name, low: String(range.lowerBound), high: String(range.upperBound), got: Display.number(x))
         }
         return Int(x)
     }
@@ -33,15 +32,15 @@ extension NativeArguments {
     /// A duration in seconds; `positive` refuses zero and negative ones.
     func duration(_ i: Int, _ name: String, positive: Bool = false) throws -> Double {
         guard case .time(let x, 1, _) = self[i] else {
-            var d = wrong(name, expected: "a duration such as `30m`", self[i])
-            if case .number = self[i] { d.notes.append("help: give it a unit, as in `\(name): 30m`") }
-            throw d
+            let isNumber = if case .number = self[i] { true } else { false }
+            throw ArgumentError.mustBe(
+                name, expected: "a duration such as `30m`", got: Operators.describe(self[i]), unitHint: isNumber)
         }
-        guard x.isFinite else { throw Diagnostic(.runtime, "`\(name)` must be finite; got \(Display.duration(x))") }
+        guard x.isFinite else { throw ArgumentError.notFinite(name, got: Display.duration(x)) }
         if positive, x <= 0 {
-            throw Diagnostic(.runtime, "`\(name)` must be a positive duration; got \(Display.duration(x))")
+            throw ArgumentError.notPositive(name, got: Display.duration(x))
         }
-        if x < 0 { throw Diagnostic(.runtime, "`\(name)` must not be negative; got \(Display.duration(x))") }
+        if x < 0 { throw ArgumentError.negative(name, got: Display.duration(x)) }
         return x
     }
 
@@ -50,10 +49,7 @@ extension NativeArguments {
         if let u = Operators.unavailabilityOf(self[i]) { return u }
         switch self[i] {
         case .number(let x):
-            throw Diagnostic(
-                .runtime,
-                "`\(name)` must be an availability such as `99.9%`, or a number between 0 and 1; got \(Display.number(x))"
-            )
+            throw ArgumentError.notAnAvailability(name, got: Display.number(x))
         default: throw wrong(name, expected: "an availability such as `99.9%`", self[i])
         }
     }

@@ -10,24 +10,20 @@ enum ResilienceBuiltins {
             let base = try args.duration(0, "base")
             let factor = try args.number(1, "factor")
             guard factor.isFinite, factor >= 1 else {
-                throw Diagnostic(.runtime, "`factor` must be at least 1; got \(Display.number(factor))")
+                throw BuiltinError.factorBelowOne(Display.number(factor))
             }
             let attempts = try args.integer(2, "attempts", in: 1...maxAttempts)
             let cap = args.isAbsent(3) ? Double.infinity : try args.duration(3, "cap")
             let jitter = try args.string(4, "jitter")
-            guard ["none", "full", "equal", "decorrelated"].contains(jitter) else {
-                var notes = ["note: the kinds are \"none\", \"full\", \"equal\" and \"decorrelated\""]
-                if let guess = Suggestion.closest(to: jitter, among: ["none", "full", "equal", "decorrelated"]) {
-                    notes.insert("help: did you mean \"\(guess)\"?", at: 0)
-                }
-                throw Diagnostic(.runtime, "unknown jitter \"\(jitter)\"", notes: notes)
+            guard BackoffSummary.jitters.contains(jitter) else {
+                throw ArgumentError.unknownKind("jitter", given: jitter, kinds: BackoffSummary.jitters)
             }
             var random: SplitMix64
             if args.isAbsent(5) {
                 random = .unseeded()
             } else {
                 let seed = try args.number(5, "seed")
-                guard seed.isFinite else { throw Diagnostic(.runtime, "`seed` must be a finite number") }
+                guard seed.isFinite else { throw BuiltinError.notFiniteSeed }
                 random = SplitMix64(seed: UInt64(bitPattern: Int64(clamping: Int(exactly: seed.rounded()) ?? 0)))
             }
             var rows: [Value] = []
@@ -60,7 +56,7 @@ enum ResilienceBuiltins {
             let base = try args.duration(0, "base")
             let factor = try args.number(1, "factor")
             guard factor.isFinite, factor >= 1 else {
-                throw Diagnostic(.runtime, "`factor` must be at least 1; got \(Display.number(factor))")
+                throw BuiltinError.factorBelowOne(Display.number(factor))
             }
             let attempts = try args.integer(2, "attempts", in: 1...1_000_000_000_000)
             let cap = args.isAbsent(3) ? Double.infinity : try args.duration(3, "cap")

@@ -8,14 +8,12 @@ enum SystemBuiltins {
             let name = try args.string(0, "name")
             if !args.isAbsent(1) {
                 guard args.isAbsent(2), args.isAbsent(3) else {
-                    throw Diagnostic(.type, "give `component` either an availability or `mtbf:` and `mttr:`, not both")
+                    throw BuiltinError.componentBoth
                 }
                 return .system(.leaf(try args.unavailability(1, "a"), label: name, isComponent: true))
             }
             guard !args.isAbsent(2), !args.isAbsent(3) else {
-                throw Diagnostic(
-                    .type, "`component` needs an availability or `mtbf:` and `mttr:`",
-                    notes: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"])
+                throw BuiltinError.componentNeither
             }
             let mtbf = try args.duration(2, "mtbf", positive: true)
             let mttr = try args.duration(3, "mttr")
@@ -32,15 +30,13 @@ enum SystemBuiltins {
             var failures: Double
             if args.isAbsent(3) {
                 guard case .leaf(let mtbf?, _) = primary.kind else {
-                    throw Diagnostic(
-                        .type, "`standby` needs `failures_per_year:` unless the primary is a component with an MTBF")
+                    throw BuiltinError.standbyNeedsFailures
                 }
                 failures = TimeUnit.year.seconds / mtbf
             } else {
                 failures = try args.number(3, "failures_per_year")
                 guard failures >= 0, failures.isFinite else {
-                    throw Diagnostic(
-                        .runtime, "`failures_per_year` must not be negative; got \(Display.number(failures))")
+                    throw ArgumentError.negative("failures_per_year", got: Display.number(failures))
                 }
             }
             let success = try args.fraction(4, "switch_success")
@@ -118,7 +114,7 @@ enum SystemBuiltins {
             }
             let years = try args.number(1, "years")
             guard years.isFinite, years > 0, years <= 1e7 else {
-                throw Diagnostic(.runtime, "`years` must be above 0 and at most 10000000; got \(Display.number(years))")
+                throw BuiltinError.yearsOutOfRange(Display.number(years))
             }
             let runs = try args.integer(3, "runs", in: 2...10_000)
             let defaultRepair = try args.duration(4, "mttr", positive: true)
@@ -128,7 +124,7 @@ enum SystemBuiltins {
                 seed = clock.next()
             } else {
                 let s = try args.number(2, "seed")
-                guard s.isFinite else { throw Diagnostic(.runtime, "`seed` must be a finite number") }
+                guard s.isFinite else { throw BuiltinError.notFiniteSeed }
                 seed = UInt64(bitPattern: Int64(clamping: Int(exactly: s.rounded()) ?? 0))
             }
             let estimate = try Simulation.run(

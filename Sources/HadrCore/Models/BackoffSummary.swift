@@ -2,6 +2,9 @@ import Glibc
 
 /// The totals of a retry schedule, without building its table.
 enum BackoffSummary {
+    /// The kinds of jitter, as `backoff` and `backoff_summary` take them.
+    static let jitters = ["none", "full", "equal", "decorrelated"]
+
     /// Nominal, expected and worst-case total wait of a retry schedule, in O(attempts until the cap).
     static func totals(base: Double, factor: Double, attempts: Int, cap: Double, jitter: String) throws
         -> (nominal: Double, expected: Double, worst: Double)
@@ -13,7 +16,7 @@ enum BackoffSummary {
             case "full": (0.5, 1)
             case "equal": (0.75, 1)
             case "decorrelated": (0, 0)
-            default: throw Diagnostic(.runtime, "unknown jitter \"\(jitter)\"")
+            default: throw ArgumentError.unknownKind("jitter", given: jitter, kinds: jitters)
             }
         var nominal = 0.0
         var expected = 0.0

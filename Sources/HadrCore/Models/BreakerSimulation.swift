@@ -21,12 +21,12 @@ struct BreakerSimulation {
     init(settings: RecordBox) throws {
         func field(_ name: String) throws -> Value {
             guard let v = settings[name] else {
-                throw Diagnostic(.type, "the breaker has no field `\(name)`; make it with `breaker(...)`")
+                throw ModelError.breakerField(name)
             }
             return v
         }
         guard let threshold = Operators.fraction(try field("failure_threshold")), threshold > 0, threshold <= 1 else {
-            throw Diagnostic(.runtime, "`failure_threshold` must be a percentage above 0%")
+            throw ModelError.breakerSetting("failure_threshold", expected: "a percentage above 0%", got: nil)
         }
         self.threshold = threshold
         switch try field("window") {
@@ -37,23 +37,23 @@ struct BreakerSimulation {
             windowCalls = nil
             windowSeconds = s
         case let other:
-            throw Diagnostic(
-                .type, "`window` must be a number of calls or a duration; got \(Operators.describe(other))")
+            throw ModelError.breakerSetting(
+                "window", expected: "a number of calls or a duration", got: Operators.describe(other))
         }
         guard case .number(let minimum) = try field("minimum_calls"), minimum >= 1, minimum <= 1_000_000,
             minimum == minimum.rounded()
         else {
-            throw Diagnostic(.type, "`minimum_calls` must be a whole number of at least 1")
+            throw ModelError.breakerSetting("minimum_calls", expected: "a whole number of at least 1", got: nil)
         }
         minimumCalls = Int(minimum)
         guard case .time(let timeout, 1, _) = try field("open_timeout"), timeout >= 0 else {
-            throw Diagnostic(.type, "`open_timeout` must be a duration")
+            throw ModelError.breakerSetting("open_timeout", expected: "a duration", got: nil)
         }
         openTimeout = timeout
         guard case .number(let probes) = try field("half_open_calls"), probes >= 1, probes <= 1_000_000,
             probes == probes.rounded()
         else {
-            throw Diagnostic(.type, "`half_open_calls` must be a whole number of at least 1")
+            throw ModelError.breakerSetting("half_open_calls", expected: "a whole number of at least 1", got: nil)
         }
         halfOpenCalls = Int(probes)
     }
@@ -67,21 +67,18 @@ struct BreakerSimulation {
                 case "S", "s", ".": return true
                 case "F", "f", "x", "X": return false
                 default:
-                    throw Diagnostic(.runtime, "outcomes are written with S (success) and F (failure); got `\(ch)`")
+                    throw ModelError.outcomeLetter(String(ch))
                 }
             }
         case .list(let list):
             return try list.items.map { item in
                 guard case .bool(let ok) = item else {
-                    throw Diagnostic(
-                        .type,
-                        "each outcome must be `true` (success) or `false` (failure); got \(Operators.describe(item))")
+                    throw ModelError.outcomeNotBool(Operators.describe(item))
                 }
                 return ok
             }
         default:
-            throw Diagnostic(
-                .type, "`outcomes` must be a list of bools or a string of S and F; got \(Operators.describe(value))")
+            throw ModelError.outcomesKind(Operators.describe(value))
         }
     }
 

@@ -129,10 +129,7 @@ enum Simulation {
         // that would take longer than anyone waits.
         let events = rates.reduce(0.0) { $0 + 2 * years * TimeUnit.year.seconds / ($1.mtbf + $1.mttr) }
         guard events <= maxEvents else {
-            throw Diagnostic(
-                .limit,
-                "the simulation would need about \(Display.number(events, digits: 3)) events, more than the \(Display.number(maxEvents)) allowed",
-                notes: ["help: simulate fewer years"])
+            throw ModelError.tooManyEvents(Display.number(events, digits: 3), limit: Display.number(maxEvents))
         }
         let results = Results(count: runs)
         Parallel.forEach(runs) { run in
@@ -140,11 +137,9 @@ enum Simulation {
             results.values[run] = simulateOne(
                 diagram, rates: rates, horizon: horizon, random: &random, shouldStop: shouldStop)
         }
-        if interrupt.isRequested { throw Diagnostic(.interrupted, "interrupted") }
+        if interrupt.isRequested { throw LimitError.interrupted }
         if let deadline, Machine.now() > deadline {
-            throw Diagnostic(
-                .limit, "the simulation ran past the time limit",
-                notes: ["help: simulate fewer years, or raise --timeout"])
+            throw ModelError.simulationTimedOut
         }
         let values = Array(results.values)
         let mean = values.reduce(0, +) / Double(runs)

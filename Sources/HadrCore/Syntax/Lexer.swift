@@ -24,8 +24,8 @@ struct Lexer {
         return tokens
     }
 
-    private func error(_ message: String, _ start: Int, _ end: Int, kind: Diagnostic.Kind = .syntax) -> Diagnostic {
-        Diagnostic(kind, message, file: file, range: SourceRange(start, end))
+    private func error(_ error: SyntaxError, _ start: Int, _ end: Int) -> Diagnostic {
+        Diagnostic(error, file: file, range: SourceRange(start, end))
     }
 
     private func peek(_ offset: Int = 0) -> UInt8 {
@@ -106,7 +106,7 @@ struct Lexer {
             }
         }
         if untilBrace {
-            throw error("unterminated `{` in string interpolation", position, position, kind: .incompleteInput)
+            throw error(.unterminatedInterpolation, position, position)
         }
         return tokens
     }
@@ -155,7 +155,7 @@ struct Lexer {
                 position += 1
                 return .notEqual
             }
-            throw error("unexpected `!`; write `not` for negation", start, position)
+            throw error(.bang, start, position)
         case UInt8(ascii: "<"):
             if next == UInt8(ascii: "=") {
                 position += 1
@@ -172,13 +172,13 @@ struct Lexer {
             // Step over a whole UTF-8 sequence so the caret covers one character.
             while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            if byte == 0 { throw error("unexpected NUL byte", start, position) }
+            if byte == 0 { throw error(.nulByte, start, position) }
             if byte == UInt8(ascii: "'") {
-                throw error("unexpected `'`; strings use double quotes", start, position)
+                throw error(.singleQuote, start, position)
             }
             let shown =
                 text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
-            throw error("unexpected character \(shown)", start, position)
+            throw error(.unexpectedCharacter(shown), start, position)
         }
     }
 
@@ -209,13 +209,13 @@ struct Lexer {
             }
         }
         guard let value = Double(text), value.isFinite else {
-            throw error("number `\(text)` is too large", start, position)
+            throw error(.numberTooLarge(text), start, position)
         }
         if peek() == UInt8(ascii: "%") {
             position += 1
             let range = SourceRange(start, position)
             guard value <= 100 else {
-                throw error("a percentage must lie between 0% and 100%; got \(text)%", start, position)
+                throw error(.percentageOutOfRange(text), start, position)
             }
             if !hasExponent, let written = DecimalText.Fixed(text),
                 let complement = DecimalText.subtract(DecimalText.Fixed(digits: [1, 0, 0], scale: 0), written),
@@ -231,11 +231,10 @@ struct Lexer {
             while Self.isIdentifierPart(peek()) { position += 1 }
             let suffix = String(decoding: bytes[suffixStart..<position], as: UTF8.self)
             guard let unit = TimeUnit(suffix: suffix) else {
-                let hint = TimeUnit.suffixes.map { "`\($0)`" }.joined(separator: ", ")
-                throw error("unknown unit `\(suffix)` after a number; time units are \(hint)", suffixStart, position)
+                throw error(.unknownUnit(suffix), suffixStart, position)
             }
             let seconds = value * unit.seconds
-            guard seconds.isFinite else { throw error("duration `\(text)\(suffix)` is too large", start, position) }
+            guard seconds.isFinite else { throw error(.durationTooLarge(text + suffix), start, position) }
             return Token(.duration(seconds: seconds, unit: unit), SourceRange(start, position))
         }
         return Token(.number(value), SourceRange(start, position))
@@ -248,7 +247,7 @@ struct Lexer {
         var text: [UInt8] = []
         while true {
             guard position < bytes.count else {
-                throw error("unterminated string", start, start + 1, kind: .incompleteInput)
+                throw error(.unterminatedString, start, start + 1)
             }
             let byte = bytes[position]
             switch byte {
@@ -265,9 +264,7 @@ struct Lexer {
                 case UInt8(ascii: "t"): text.append(9)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(escape)
                 default:
-                    throw error(
-                        "unknown escape `\\\(String(UnicodeScalar(escape)))`; use \\n \\t \\\" \\\\ \\{ \\}", position,
-                        position + 2)
+                    throw error(.unknownEscape(String(UnicodeScalar(escape))), position, position + 2)
                 }
                 position += 2
             case UInt8(ascii: "{"):
@@ -276,9 +273,7 @@ struct Lexer {
                 let open = position
                 position += 1
                 guard interpolationDepth < Self.maxInterpolationDepth else {
-                    throw error(
-                        "string interpolations nest too deeply (limit \(Self.maxInterpolationDepth))", open, position,
-                        kind: .limit)
+                    throw error(.interpolationTooDeep(limit: Self.maxInterpolationDepth), open, position)
                 }
                 interpolationDepth += 1
                 let saved = pendingDoc
@@ -288,7 +283,7 @@ struct Lexer {
                 interpolationDepth -= 1
                 position += 1  // the closing brace
                 guard !inner.isEmpty else {
-                    throw error("empty `{}` in string; write `\\{` for a brace", open, position)
+                    throw error(.emptyInterpolation, open, position)
                 }
                 var code = inner
                 code.append(Token(.endOfInput, SourceRange(position - 1, position - 1)))

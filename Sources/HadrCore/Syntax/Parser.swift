@@ -123,13 +123,14 @@ struct Parser {
         }
     }
 
+    private func error(_ error: SyntaxError, _ range: SourceRange) -> Diagnostic {
+        Diagnostic(error, file: file, range: range)
+    }
+
     private mutating func failure(expected what: String) -> Diagnostic {
         let token = current
-        if token.isEnd {
-            return Diagnostic(
-                .incompleteInput, "unexpected end of input: expected \(what)", file: file, range: token.range)
-        }
-        return Diagnostic(.syntax, "expected \(what), found \(describe(token))", file: file, range: token.range)
+        if token.isEnd { return error(.unexpectedEnd(expected: what), token.range) }
+        return error(.expected(what, found: describe(token)), token.range)
     }
 
     private mutating func expect(_ symbol: Symbol, _ what: String) throws(Diagnostic) -> Token {
@@ -149,8 +150,7 @@ struct Parser {
             return (name, token.range)
         }
         if case .keyword(let k) = token.kind {
-            throw Diagnostic(
-                .syntax, "`\(k.rawValue)` is a reserved word and cannot be \(what)", file: file, range: token.range)
+            throw error(.reservedWord(k.rawValue, as: what), token.range)
         }
         throw failure(expected: what)
     }
@@ -158,9 +158,7 @@ struct Parser {
     private mutating func enter(_ range: SourceRange) throws(Diagnostic) {
         nesting += 1
         if nesting > Self.maxNesting {
-            throw Diagnostic(
-                .limit, "expression nests more than \(Self.maxNesting) levels deep", file: file, range: range,
-                notes: ["help: split it into named parts"])
+            throw error(.tooDeep(limit: Self.maxNesting), range)
         }
     }
 
@@ -217,9 +215,7 @@ struct Parser {
         }
         let expr = try expression()
         if current.is(.assign) {
-            throw Diagnostic(
-                .syntax, "only a name can be assigned to; records and lists are values that cannot be changed in place",
-                file: file, range: current.range)
+            throw error(.notAssignable, current.range)
         }
         return Stmt(kind: .expression(expr), range: expr.range)
     }
@@ -236,7 +232,7 @@ struct Parser {
             let isRest = consume(.ellipsis)
             let (pname, prange) = try identifier("a parameter name")
             if parameters.contains(where: { $0.name == pname }) {
-                throw Diagnostic(.syntax, "parameter `\(pname)` appears twice", file: file, range: prange)
+                throw error(.parameterTwice(pname), prange)
             }
             var defaultValue: Expr?
             if consume(.assign) { defaultValue = try expression() }
@@ -247,8 +243,7 @@ struct Parser {
         let close = try expect(.rightParen, "`,` or `)` in the parameters")
         ignoreNewlines.removeLast()
         if let rest = parameters.dropLast().first(where: \.isRest) {
-            throw Diagnostic(
-                .syntax, "only the last parameter can collect the remaining arguments", file: file, range: rest.range)
+            throw error(.restNotLast, rest.range)
         }
         var body: Expr?
         if consume(.assign) {
@@ -434,12 +429,11 @@ struct Parser {
                 advance()
                 label = name
                 if arguments.contains(where: { $0.label == name }) {
-                    throw Diagnostic(.syntax, "argument `\(name)` is given twice", file: file, range: start.range)
+                    throw error(.argumentTwice(name), start.range)
                 }
                 seenLabel = true
             } else if seenLabel {
-                throw Diagnostic(
-                    .syntax, "positional arguments must come before named ones", file: file, range: start.range)
+                throw error(.positionalAfterNamed, start.range)
             }
             let value = try expression()
             arguments.append(CallArgument(label: label, value: value, range: start.range.to(value.range)))
@@ -577,8 +571,7 @@ struct Parser {
             advance()
             _ = try expect(.colon, "`:` after the field name")
             if fields.contains(where: { $0.name == name }) {
-                throw Diagnostic(
-                    .syntax, "field `\(name)` appears twice in the record", file: file, range: nameToken.range)
+                throw error(.fieldTwice(name), nameToken.range)
             }
             let value = try expression()
             fields.append((name, value, nameToken.range))
