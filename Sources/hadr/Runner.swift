@@ -15,11 +15,6 @@ struct Runner {
     let settings: Settings
     let console = Console()
 
-    /// Whether these arguments start the REPL (no script, no -e, a terminal on stdin).
-    static func startsREPL(expressions: [String], script: String?) -> Bool {
-        expressions.isEmpty && script == nil && isatty(0) == 1
-    }
-
     /// Chooses the mode and returns the exit status.
     func main(expressions: [String], script: String?) -> Int32 {
         defer { console.flush() }

@@ -75,6 +75,21 @@ final class Terminal {
         return last
     }
 
+    /// Presses keys again and again until the screen shows `text`: for a key that only
+    /// takes effect once the program is ready for it (Ctrl-C once an evaluation runs).
+    func press(_ keys: String, until text: String, seconds: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            try press(keys)
+            let end = Date().addingTimeInterval(0.5)
+            while Date() < end {
+                if screen.contains(text) { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        Issue.record("pressing \(keys) never showed `\(text)`:\n\(screen)")
+    }
+
     var isRunning: Bool { ((try? tmux(["list-panes", "-t", "t", "-F", "#{pane_dead}"])) ?? "").hasPrefix("0") }
 }
 
@@ -122,12 +137,14 @@ final class Terminal {
         let t = try Terminal()
         try t.line("kept = 7")
         try t.line("while true do end")
-        Thread.sleep(forTimeInterval: 0.5)
-        try t.press("C-c")
-        try t.waitFor("interrupted")
+        // The key is pressed once the line is on the screen, and again until the loop
+        // is seen to stop: a press that lands before the evaluation starts is dropped.
+        try t.waitFor("hadr> while true do end")
+        try t.press("C-c", until: "interrupted")
         try t.line("kept * 6")
         try t.waitFor("42")
         try t.type("half typed")
+        try t.waitFor("hadr> half typed")
         try t.press("C-c")
         try t.waitFor("half typed^C")
         try t.line("1 + 1")

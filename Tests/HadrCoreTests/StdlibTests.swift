@@ -73,3 +73,36 @@ import Testing
                 "downtime(a, per = none, calendar = default_calendar)\n  The downtime an availability allows"))
     }
 }
+
+/// Every `## Example:` line of the library that shows a result (`# => 99.0099%`) is run,
+/// and the result must read as the example says.
+@Suite struct StdlibExampleTests {
+    struct Example: CustomStringConvertible, Sendable {
+        var function: String
+        var code: String
+        var expected: String
+        var description: String { "\(function): \(code)" }
+    }
+
+    static let examples: [Example] = Library.files.flatMap { file in
+        file.entries.flatMap { entry in
+            entry.doc.split(separator: "\n").compactMap { line -> Example? in
+                guard line.hasPrefix("Example:"), let arrow = line.range(of: "# =>") else { return nil }
+                let code = line[line.index(line.startIndex, offsetBy: 8)..<arrow.lowerBound]
+                let expected = line[arrow.upperBound...]
+                return Example(
+                    function: entry.name, code: code.trimmingCharacters(in: .whitespaces),
+                    expected: expected.trimmingCharacters(in: .whitespaces))
+            }
+        }
+    }
+
+    @Test func thereAreExamplesWithResults() {
+        #expect(Self.examples.count >= 40)
+    }
+
+    @Test(arguments: examples)
+    func exampleShowsItsResult(_ example: Example) {
+        #expect(eval(example.code) == example.expected, "\(example.function)'s example")
+    }
+}

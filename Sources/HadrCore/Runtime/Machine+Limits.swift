@@ -18,9 +18,6 @@ public final class Interrupt: Sendable {
 
     /// Whether a request is pending, without taking it (for worker threads).
     public var isRequested: Bool { flag.load(ordering: .relaxed) }
-
-    /// Forgets a request made while nothing was running.
-    public func clear() { flag.store(false, ordering: .relaxed) }
 }
 
 /// Bounds on one evaluation; hitting one is an error with a location, never a crash.
