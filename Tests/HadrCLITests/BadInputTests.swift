@@ -28,11 +28,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(")", 65, "<-e>:1:1: error: expected an expression, found `)`"),
         BadInput(
             "5x", 65,
-            "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`"
+            "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`, or spelled out (`minutes`)"
         ),
         BadInput("100.1%", 65, "<-e>:1:1: error: a percentage must lie between 0% and 100%; got 100.1%"),
         BadInput("1e999", 65, "<-e>:1:1: error: number `1e999` is too large"),
-        BadInput("'single'", 65, "<-e>:1:1: error: unexpected `'`; strings use double quotes"),
+        BadInput("'single", 65, "<-e>:1:1: error: unterminated raw string: `'` starts one and the next `'` ends it"),
+        BadInput("8.76h -> m", 65, "<-e>:1:7: error: `->` is not an operator; write `to` to convert: `8.76h to m`"),
+        BadInput(
+            "30m 1h", 65,
+            "<-e>:1:1: error: `30m 1h`: durations written side by side go from the largest unit to the smallest, each unit once (`1h 30m 15s`)"
+        ),
         BadInput("!true", 65, "<-e>:1:1: error: unexpected `!`; write `not` for negation"),
         BadInput("a b", 65, "<-e>:1:3: error: expected a new line or `;` after the statement, found `b`"),
         BadInput("x = ", 65, "<-e>:1:5: error: unexpected end of input: expected an expression"),

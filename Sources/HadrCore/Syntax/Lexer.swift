@@ -96,6 +96,8 @@ struct Lexer {
                 }
             } else if byte == UInt8(ascii: "\"") {
                 push(try string(), &self)
+            } else if byte == UInt8(ascii: "'") {
+                push(try rawString(), &self)
             } else if untilBrace, byte == UInt8(ascii: "}"), braceDepth == 0 {
                 return tokens
             } else {
@@ -127,7 +129,10 @@ struct Lexer {
         case UInt8(ascii: ":"): return .colon
         case UInt8(ascii: ";"): return .semicolon
         case UInt8(ascii: "+"): return .plus
-        case UInt8(ascii: "-"): return .minus
+        case UInt8(ascii: "-"):
+            // `a -> b` can never be a subtraction (`>` starts no operand): say what to write.
+            if next == UInt8(ascii: ">") { throw error(.arrow, start, position + 1) }
+            return .minus
         case UInt8(ascii: "*"): return .star
         case UInt8(ascii: "/"): return .slash
         case UInt8(ascii: "^"): return .caret
@@ -173,9 +178,6 @@ struct Lexer {
             while position < bytes.count, bytes[position] & 0xC0 == 0x80 { position += 1 }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
             if byte == 0 { throw error(.nulByte, start, position) }
-            if byte == UInt8(ascii: "'") {
-                throw error(.singleQuote, start, position)
-            }
             let shown =
                 text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
             throw error(.unexpectedCharacter(shown), start, position)
@@ -230,14 +232,41 @@ struct Lexer {
             let suffixStart = position
             while Self.isIdentifierPart(peek()) { position += 1 }
             let suffix = String(decoding: bytes[suffixStart..<position], as: UTF8.self)
-            guard let unit = TimeUnit(suffix: suffix) else {
+            var unit = TimeUnit(word: suffix)
+            if unit == nil {
+                // `1h30m`, as Prometheus writes durations: the unit ends where a digit starts,
+                // and the next number is lexed on its own (the parser adds the two).
+                var letters = suffixStart
+                while letters < position, !Self.isDigit(bytes[letters]) { letters += 1 }
+                let word = String(decoding: bytes[suffixStart..<letters], as: UTF8.self)
+                if letters < position, let short = TimeUnit(word: word) {
+                    position = letters
+                    unit = short
+                }
+            }
+            guard let unit else {
                 throw error(.unknownUnit(suffix), suffixStart, position)
             }
             let seconds = value * unit.seconds
-            guard seconds.isFinite else { throw error(.durationTooLarge(text + suffix), start, position) }
+            let written = String(decoding: bytes[start..<position], as: UTF8.self)
+            guard seconds.isFinite else { throw error(.durationTooLarge(written), start, position) }
             return Token(.duration(seconds: seconds, unit: unit), SourceRange(start, position))
         }
         return Token(.number(value), SourceRange(start, position))
+    }
+
+    /// A raw string `'...'`: every byte as written up to the next `'`, with no escapes and
+    /// no interpolation, so PromQL such as `'rate(x{code=~"5.."}[5m])'` needs no quoting.
+    private mutating func rawString() throws(Diagnostic) -> Token {
+        let start = position
+        position += 1
+        while position < bytes.count, bytes[position] != UInt8(ascii: "'") { position += 1 }
+        guard position < bytes.count else {
+            throw error(.unterminatedRawString, start, start + 1)
+        }
+        let text = String(decoding: bytes[(start + 1)..<position], as: UTF8.self)
+        position += 1
+        return Token(.string(text), SourceRange(start, position))
     }
 
     private mutating func string() throws(Diagnostic) -> Token {

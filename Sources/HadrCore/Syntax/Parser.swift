@@ -24,7 +24,7 @@
 //   power       = postfix [ "^" unary ] ;
 //   postfix     = primary { "(" [ argument { "," argument } [ "," ] ] ")" | "[" expression "]" | "." IDENT } ;
 //   argument    = [ IDENT ":" ] expression ;
-//   primary     = NUMBER | PERCENT | DURATION | STRING | "true" | "false" | "none" | IDENT
+//   primary     = NUMBER | PERCENT | duration | STRING | "true" | "false" | "none" | IDENT
 //               | "(" expression ")"
 //               | "[" [ expression { "," expression } [ "," ] ] "]"
 //               | "{" [ field { "," field } [ "," ] ] "}"
@@ -36,6 +36,15 @@
 //   branch      = IDENT "=" expression | expression ;      (* an assignment is a one-statement block *)
 //   field       = ( IDENT | STRING ) ":" expression ;
 //   block       = { statement terminator } ;
+//   duration    = quantity { quantity } ;                   (* side by side they add: `43m 48s` *)
+//   quantity    = DURATION | NUMBER UNIT_WORD ;             (* `5 min`, `2 hours`, `30 days` *)
+//
+// A UNIT_WORD is an identifier that names a time unit (`h`, `min`, `hour`, `hours`, ...)
+// written on the same line as the number before it and not followed by `(`, so `5 min`
+// is five minutes while `min(a, b)`, `2 * d` and `x = 5` NEWLINE `m = 3` keep their
+// meaning: a number followed by a name was never valid, so no program changes meaning.
+// Quantities side by side go from the largest unit to the smallest, each unit once.
+// STRING is `"..."` (escapes, `{expr}` interpolation) or a raw `'...'`.
 
 /// Builds the syntax tree from tokens; reports an unfinished text as `.incompleteInput`.
 struct Parser {
@@ -282,7 +291,7 @@ struct Parser {
             isRate = true
         }
         let unitToken = current
-        if case .identifier(let name) = unitToken.kind, let unit = TimeUnit(suffix: name) {
+        if case .identifier(let name) = unitToken.kind, let unit = TimeUnit(word: name) {
             advance()
             return (isRate ? .rate(unit) : .time(unit), token.range.to(unitToken.range))
         }
@@ -449,14 +458,15 @@ struct Parser {
         switch token.kind {
         case .number(let value):
             advance()
-            return Expr(.literal(.number(value)), token.range)
+            guard let unit = unitWord() else { return Expr(.literal(.number(value)), token.range) }
+            return try duration(first: try quantity(value, unit, token))
         case .percent(let fraction, let u):
             advance()
             let literal: Literal = fraction < 0.5 ? .percentage(fraction) : .availability(unavailability: u)
             return Expr(.literal(literal), token.range)
         case .duration(let seconds, let unit):
             advance()
-            return Expr(.literal(.duration(seconds: seconds, unit: unit)), token.range)
+            return try duration(first: (seconds, unit, token.range))
         case .string(let text):
             advance()
             return Expr(.literal(.string(text)), token.range)
@@ -526,6 +536,55 @@ struct Parser {
             return Expr(.whileLoop(condition, body), token.range.to(end.range))
         default:
             throw failure(expected: "an expression")
+        }
+    }
+
+    /// The time unit named by the word right after a number, if it is one: on the same line
+    /// and not called (`5 min` but not `5 min(a)`); consumes it.
+    private mutating func unitWord() -> TimeUnit? {
+        guard case .identifier(let word) = tokens[index].kind, let unit = TimeUnit(word: word),
+            index + 1 < tokens.count, !tokens[index + 1].is(.leftParen)
+        else { return nil }
+        index += 1
+        return unit
+    }
+
+    /// A number and the unit word after it, as one quantity in seconds.
+    private func quantity(_ value: Double, _ unit: TimeUnit, _ number: Token) throws(Diagnostic) -> (
+        Double, TimeUnit, SourceRange
+    ) {
+        let range = number.range.to(tokens[index - 1].range)
+        let seconds = value * unit.seconds
+        guard seconds.isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
+        return (seconds, unit, range)
+    }
+
+    /// A duration literal and the quantities written side by side after it (`1h 30m`), summed.
+    private mutating func duration(first: (Double, TimeUnit, SourceRange)) throws(Diagnostic) -> Expr {
+        var (seconds, unit, range) = first
+        let firstUnit = unit
+        while true {
+            let token = tokens[index]
+            var next: (Double, TimeUnit, SourceRange)
+            switch token.kind {
+            case .duration(let s, let u):
+                index += 1
+                next = (s, u, token.range)
+            case .number(let value):
+                index += 1
+                guard let u = unitWord() else {
+                    throw error(
+                        .unitlessAfterDuration(file.text(in: token.range), after: file.text(in: range)), token.range)
+                }
+                next = try quantity(value, u, token)
+            default:
+                return Expr(.literal(.duration(seconds: seconds, unit: firstUnit)), range)
+            }
+            range = range.to(next.2)
+            guard next.1.seconds < unit.seconds else { throw error(.unitsOutOfOrder(file.text(in: range)), range) }
+            seconds += next.0
+            unit = next.1
+            guard seconds.isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
         }
     }
 

@@ -5,13 +5,16 @@ enum SyntaxError: ErrorMessage {
     /// Something else than `expected` was found, described as the parser names tokens.
     case expected(String, found: String)
     case unterminatedString
+    /// A raw string `'...'` with no closing `'`.
+    case unterminatedRawString
     case unterminatedInterpolation
     case emptyInterpolation
     case interpolationTooDeep(limit: Int)
     case unknownEscape(String)
     case bang
     case nulByte
-    case singleQuote
+    /// `->`, which some calculators use for conversion.
+    case arrow
     /// A character no token starts with, as shown (`` `@` `` or "byte 200").
     case unexpectedCharacter(String)
     case numberTooLarge(String)
@@ -19,6 +22,10 @@ enum SyntaxError: ErrorMessage {
     case durationTooLarge(String)
     /// A suffix after a number that is not a time unit.
     case unknownUnit(String)
+    /// A bare number right after a duration literal (`1h 30`): the number and the duration as written.
+    case unitlessAfterDuration(String, after: String)
+    /// Durations side by side whose units do not shrink (`30m 1h`), as written.
+    case unitsOutOfOrder(String)
     /// A reserved word where a name was wanted; `what` says which name.
     case reservedWord(String, as: String)
     case tooDeep(limit: Int)
@@ -31,7 +38,7 @@ enum SyntaxError: ErrorMessage {
 
     var kind: Diagnostic.Kind {
         switch self {
-        case .unexpectedEnd, .unterminatedString, .unterminatedInterpolation: .incompleteInput
+        case .unexpectedEnd, .unterminatedString, .unterminatedRawString, .unterminatedInterpolation: .incompleteInput
         case .interpolationTooDeep, .tooDeep: .limit
         default: .syntax
         }
@@ -48,14 +55,20 @@ enum SyntaxError: ErrorMessage {
         case .unknownEscape(let c): "unknown escape `\\\(c)`; use \\n \\t \\\" \\\\ \\{ \\}"
         case .bang: "unexpected `!`; write `not` for negation"
         case .nulByte: "unexpected NUL byte"
-        case .singleQuote: "unexpected `'`; strings use double quotes"
+        case .unterminatedRawString: "unterminated raw string: `'` starts one and the next `'` ends it"
+        case .arrow: "`->` is not an operator; write `to` to convert: `8.76h to m`"
         case .unexpectedCharacter(let shown): "unexpected character \(shown)"
         case .numberTooLarge(let text): "number `\(text)` is too large"
         case .percentageOutOfRange(let text): "a percentage must lie between 0% and 100%; got \(text)%"
         case .durationTooLarge(let text): "duration `\(text)` is too large"
         case .unknownUnit(let suffix):
             "unknown unit `\(suffix)` after a number; time units are "
-                + TimeUnit.suffixes.map { "`\($0)`" }.joined(separator: ", ")
+                + TimeUnit.suffixes.map { "`\($0)`" }.joined(separator: ", ") + ", or spelled out (`minutes`)"
+        case .unitlessAfterDuration(let number, let after):
+            "`\(after) \(number)`: a number written after a duration needs its unit (`1h 30m`)"
+        case .unitsOutOfOrder(let written):
+            "`\(written)`: durations written side by side go from the largest unit to the smallest, "
+                + "each unit once (`1h 30m 15s`)"
         case .reservedWord(let word, let what): "`\(word)` is a reserved word and cannot be \(what)"
         case .tooDeep(let limit): "expression nests more than \(limit) levels deep"
         case .notAssignable:
