@@ -14,13 +14,15 @@ let package = Package(
         // The language: source text to values. Never touches the terminal.
         .target(
             name: "HadrCore",
-            dependencies: ["CNumberFormat"],
+            dependencies: ["CNumberFormat", "CNativeStack"],
             exclude: [],
             plugins: ["EmbedStdlib"]
         ),
         // printf's %e and %g for Display, without Swift's variadic-argument machinery.
         // DWARF 4: valgrind (used for instruction counts) cannot read clang's DWARF 5 from C.
         .target(name: "CNumberFormat", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // The evaluation thread's stack bounds (pthread_getattr_np), for the machine's stack check.
+        .target(name: "CNativeStack", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // libedit's headers (scripts/install-deps installs libedit-dev); the library itself is
         // opened with dlopen when the REPL starts, so scripts and -e never load it.
         .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),

@@ -59,6 +59,15 @@ public final class Session {
         return run(text, name: path, directory: SourceLoader.directory(of: path))
     }
 
+    /// Reads standard input to its end (at most as much as a source file may be) and runs
+    /// it as a script whose imports are found in the current folder.
+    @discardableResult
+    public func runStandardInput(name: String = "<stdin>") -> Diagnostic? {
+        let text: String
+        do { text = try SourceLoader.readAll(0, name: name) } catch { return Diagnostic(error) }
+        return run(text, name: name, directory: ".")
+    }
+
     /// Runs one REPL input; on error the session is left exactly as it was before, the
     /// library files the input loaded included.
     @discardableResult

@@ -45,6 +45,9 @@ struct Hadr: ParsableCommand {
     @Option(help: ArgumentHelp("Most items a range or a builtin may build in one list.", valueName: "N"))
     var maxList: Int = Limits().maxListSize
 
+    @Option(help: ArgumentHelp("Longest string an operator or a builtin may build, in bytes.", valueName: "N"))
+    var maxString: Int = Limits().maxStringSize
+
     @Argument(help: ArgumentHelp("A .hadr script to run.", valueName: "FILE"))
     var script: String?
 
@@ -57,10 +60,7 @@ struct Hadr: ParsableCommand {
         guard ["auto", "always", "never"].contains(color) else {
             throw ValidationError("--color must be auto, always or never; got '\(color)'")
         }
-        if let maxSteps, maxSteps < 1 { throw ValidationError("--max-steps must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
-        if maxDepth < 1 || maxDepth > 200_000 { throw ValidationError("--max-depth must be between 1 and 200000") }
-        if maxList < 1 { throw ValidationError("--max-list must be at least 1") }
+        if let problem = Invocation(self).limits.problem { throw ValidationError(problem) }
         if script != nil, !expressions.isEmpty {
             throw ValidationError("give either -e EXPR or a script FILE, not both")
         }

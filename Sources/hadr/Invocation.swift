@@ -15,6 +15,7 @@ struct Invocation: Equatable {
     var timeout: Double?
     var maxDepth = Limits().maxCallDepth
     var maxList = Limits().maxListSize
+    var maxString = Limits().maxStringSize
 
     init(_ command: Hadr) {
         expressions = command.expressions
@@ -26,6 +27,7 @@ struct Invocation: Equatable {
         timeout = command.timeout
         maxDepth = command.maxDepth
         maxList = command.maxList
+        maxString = command.maxString
     }
 
     /// The invocation for `[]`, `-e EXPR [-e EXPR]...` or `FILE [ARGS...]` when no word
@@ -45,13 +47,19 @@ struct Invocation: Equatable {
         }
     }
 
-    /// Runs it and returns the exit status.
-    func run() -> Int32 {
+    /// The limits the options ask for.
+    var limits: Limits {
         var limits = Limits()
         limits.maxSteps = maxSteps
         limits.timeout = timeout
         limits.maxCallDepth = maxDepth
         limits.maxListSize = maxList
+        limits.maxStringSize = maxString
+        return limits
+    }
+
+    /// Runs it and returns the exit status.
+    func run() -> Int32 {
         var options = Session.Options()
         options.limits = limits
         options.arguments = arguments

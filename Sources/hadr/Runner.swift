@@ -56,9 +56,7 @@ struct Runner {
             return ExitStatus.ok
         }
         if !console.stdinIsTerminal {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: false) { lines.append(line) }
-            return report(session.run(lines.joined(), name: "<stdin>", directory: "."))
+            return report(session.runStandardInput())
         }
         return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style)
             .run()

@@ -15,6 +15,7 @@ enum AvailabilityBuiltins {
     static let functions: [NativeFunction] = [
         NativeFunction("series", 1) { args in
             let items = try args.items(0)
+            try args.charge(items.count)
             if let blocks = try blocks(items, "series") { return .system(.series(blocks)) }
             var u = 0.0
             var logSum = 0.0
@@ -27,6 +28,7 @@ enum AvailabilityBuiltins {
         },
         NativeFunction("parallel", 1) { args in
             let items = try args.items(0)
+            try args.charge(items.count)
             guard !items.isEmpty else { throw ArgumentError.needsAValue("parallel") }
             if let blocks = try blocks(items, "parallel") { return .system(.parallel(blocks)) }
             var u = 1.0
@@ -44,7 +46,7 @@ enum AvailabilityBuiltins {
                     throw BuiltinError.kExceedsComponents(k: k, count: us.count)
                 }
                 if let blocks = try blocks(list.items, "k_of_n") { return .system(.kOfN(k, blocks)) }
-                return .availability(KOfN.unavailability(k: k, unavailabilities: us))
+                return .availability(try KOfN.unavailability(k: k, unavailabilities: us, tick: args.charge))
             }
             let n = try args.integer(1, "n", in: 1...1_000_000)
             guard k <= n else { throw BuiltinError.kExceedsN(k: k, n: n) }

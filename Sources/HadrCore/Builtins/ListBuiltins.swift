@@ -4,7 +4,9 @@ enum ListBuiltins {
         NativeFunction("len", 1) { args in
             switch args[0] {
             case .list(let l): return .number(Double(l.items.count))
-            case .string(let s): return .number(Double(s.count))
+            case .string(let s):
+                try args.charge(s.utf8.count / 64)
+                return .number(Double(s.count))
             case .record(let r): return .number(Double(r.names.count))
             default: throw args.wrong("x", expected: "a list, a string or a record", args[0])
             }
@@ -40,7 +42,10 @@ enum ListBuiltins {
         NativeFunction("sum", 1) { args in
             let items = try args.list(0, "list")
             guard var total = items.first else { return .number(0) }
-            for item in items.dropFirst() { total = try Operators.add(total, item, subtract: false) }
+            for (i, item) in items.dropFirst().enumerated() {
+                total = try Operators.add(total, item, subtract: false, args.machine.limits)
+                if i % 1024 == 1023 { try args.charge(1024) }
+            }
             return total
         },
         NativeFunction("append", 2) { args in
@@ -48,30 +53,28 @@ enum ListBuiltins {
             guard items.count < args.machine.limits.maxListSize else {
                 throw BuiltinError.listTooLong(limit: args.machine.limits.maxListSize)
             }
+            try args.charge(items.count / 16)
             items.append(args[1])
             return .list(items)
         },
         NativeFunction("reverse", 1) { args in
-            .list(Array(try args.list(0, "list").reversed()))
+            let items = try args.list(0, "list")
+            try args.charge(items.count / 16)
+            return .list(Array(items.reversed()))
         },
         NativeFunction("sort", 2) { args in
             let items = try args.list(0, "list")
             let key: Function? = args.isAbsent(1) ? nil : try args.function(1, "by")
             let keys = try items.map { item in try key.map { try args.call($0, item) } ?? item }
-            var failure: (any Error)?
-            let order = keys.indices.sorted { i, j in
-                if failure != nil { return false }
-                do { return try Operators.compare(keys[i], keys[j]) < 0 } catch {
-                    failure = error
-                    return false
-                }
-            }
-            if let failure { throw failure }
+            let order = try StableSort.order(
+                keys.count, less: { i, j in try Operators.compare(keys[i], keys[j]) < 0 }, tick: args.charge)
             return .list(order.map { items[$0] })
         },
         NativeFunction("contains", 2) { args in
             switch args[0] {
-            case .list(let l): return .bool(l.items.contains { $0.equals(args[1]) })
+            case .list(let l):
+                try args.charge(l.items.count / 4)
+                return .bool(l.items.contains { $0.equals(args[1]) })
             case .string(let s): return .bool(s.contains(try args.string(1, "item")))
             default: throw args.wrong("collection", expected: "a list or a string", args[0])
             }

@@ -43,6 +43,7 @@ enum MathBuiltins {
 
     private static func extreme(_ args: NativeArguments, wantLess: Bool) throws -> Value {
         let items = try args.items(0)
+        try args.charge(items.count)
         guard var best = items.first else {
             throw ArgumentError.needsAValue(wantLess ? "min" : "max")
         }

@@ -80,6 +80,40 @@ extension NativeArguments {
         return b
     }
 
+    /// Counts `work` steps against the limits (a builtin's loop over many items), and
+    /// checks Ctrl-C, the step limit and the deadline when the budget runs out.
+    func charge(_ work: Int) throws {
+        if work > 0 { try machine.tick(work) }
+    }
+
+    /// A value as text (as `print` shows it), within the string limit.
+    func text(of value: Value) throws -> String {
+        let limit = machine.limits.maxStringSize
+        guard let text = try? Display.text(value, limit: limit) else { throw RuntimeError.stringTooLong(limit: limit) }
+        return text
+    }
+
+    /// Texts joined by `separator`, refused once they would pass the string limit.
+    func joined(_ values: [Value], separator: String) throws -> String {
+        let limit = machine.limits.maxStringSize
+        var out = ""
+        for (i, value) in values.enumerated() {
+            guard let piece = try? Display.text(value, limit: limit - out.utf8.count) else {
+                throw RuntimeError.stringTooLong(limit: limit)
+            }
+            if i > 0 {
+                guard out.utf8.count + separator.utf8.count <= limit else {
+                    throw RuntimeError.stringTooLong(limit: limit)
+                }
+                out += separator
+            }
+            guard out.utf8.count + piece.utf8.count <= limit else { throw RuntimeError.stringTooLong(limit: limit) }
+            out += piece
+            if i % 1024 == 1023 { try tick(1024) }
+        }
+        return out
+    }
+
     /// The items of a rest parameter, or of a single list passed in its place.
     func items(_ i: Int) throws -> [Value] {
         let items = try list(i, "items")

@@ -62,7 +62,7 @@ enum ResilienceBuiltins {
             let cap = args.isAbsent(3) ? Double.infinity : try args.duration(3, "cap")
             let jitter = try args.string(4, "jitter")
             let totals = try BackoffSummary.totals(
-                base: base, factor: factor, attempts: attempts, cap: cap, jitter: jitter)
+                base: base, factor: factor, attempts: attempts, cap: cap, jitter: jitter, tick: args.charge)
             return .record([
                 "attempts": .number(Double(attempts)), "nominal_total": .duration(totals.nominal),
                 "expected_total": .duration(totals.expected), "worst_total": .duration(totals.worst),

@@ -14,9 +14,28 @@ extension Display {
 
     /// Aligned columns under a header row.
     static func table(_ list: ListBox, columns: [String], style: Style) -> String {
-        let cells = list.items.map { item -> [String] in
-            guard case .record(let r) = item else { return [] }
-            return r.values.map { inline($0, quoted: false, style: .plain, depth: 1) }
+        (try? table(list, columns: columns, style: style, limit: Int.max)) ?? ""
+    }
+
+    /// Aligned columns under a header row, refused once the cells or the padded rows
+    /// would pass `limit` bytes.
+    static func table(_ list: ListBox, columns: [String], style: Style, limit: Int) throws(TooLong) -> String {
+        var used = 0
+        var cells: [[String]] = []
+        cells.reserveCapacity(list.items.count)
+        for item in list.items {
+            guard case .record(let r) = item else {
+                cells.append([])
+                continue
+            }
+            var row: [String] = []
+            for value in r.values {
+                var bytes: [UInt8] = []
+                try append(value, to: &bytes, quoted: false, style: .plain, depth: 1, limit: limit - used)
+                used += bytes.count + 2
+                row.append(String(decoding: bytes, as: UTF8.self))
+            }
+            cells.append(row)
         }
         let cellWidths = cells.map { $0.map(width) }
         var widths = columns.map(width)
@@ -29,9 +48,12 @@ extension Display {
                 return rightAligned(r.values[i])
             }
         }
+        let rowBytes = widths.reduce(0, +) + 2 * widths.count + 1
+        let (total, overflow) = rowBytes.multipliedReportingOverflow(by: cells.count + 1)
+        if limit != Int.max, overflow || total > limit { throw TooLong() }
         // Built as bytes: a String grown by `+=` costs far more per piece.
         var out: [UInt8] = []
-        out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (cells.count + 1))
+        out.reserveCapacity(min(rowBytes * (cells.count + 1), 1 << 24))
         let space = UInt8(ascii: " ")
         /// Appends one row, its cells padded to the column widths, without trailing spaces.
         func appendRow(_ texts: [String], _ textWidths: [Int], header: Bool) {

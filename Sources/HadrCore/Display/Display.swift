@@ -45,36 +45,71 @@ public enum Display {
 
     /// A value as `print` and string interpolation show it: strings raw, tables as columns.
     static func text(_ value: Value) -> String {
-        if case .string(let s) = value { return s }
-        if case .list(let list) = value, let columns = list.tableColumns {
-            return table(list, columns: columns, style: .plain)
-        }
-        return inline(value, quoted: true, style: .plain, depth: 0)
+        (try? text(value, limit: Int.max)) ?? ""
     }
 
+    /// The text of a value, refusing one longer than `limit` bytes before it is built
+    /// whole: a list of ten million references to one long string would otherwise make
+    /// gigabytes of text.
+    static func text(_ value: Value, limit: Int) throws(TooLong) -> String {
+        if case .string(let s) = value {
+            guard s.utf8.count <= limit else { throw TooLong() }
+            return s
+        }
+        if case .list(let list) = value, let columns = list.tableColumns {
+            return try table(list, columns: columns, style: .plain, limit: limit)
+        }
+        var out: [UInt8] = []
+        try append(value, to: &out, quoted: true, style: .plain, depth: 0, limit: limit)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Text that would pass the limit it is built under.
+    struct TooLong: Error {}
+
     static func inline(_ value: Value, quoted: Bool, style: Style, depth: Int) -> String {
-        if depth > maxDepth { return "..." }
+        var out: [UInt8] = []
+        try? append(value, to: &out, quoted: quoted, style: style, depth: depth, limit: Int.max)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a value's one-line text, stopping as soon as `out` would pass `limit` bytes.
+    static func append(
+        _ value: Value, to out: inout [UInt8], quoted: Bool, style: Style, depth: Int, limit: Int
+    ) throws(TooLong) {
+        func add(_ text: String) throws(TooLong) {
+            appendUTF8(text, to: &out)
+            if out.count > limit { throw TooLong() }
+        }
+        if depth > maxDepth { return try add("...") }
         switch value {
-        case .none: return "none"
-        case .undefined: return "undefined"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let x): return number(x)
-        case .availability(let u): return percent(u, style: style)
-        case .percentage(let x): return number(x * 100, digits: 6) + style.unit("%")
-        case .system(let b): return percent(b.u, style: style)
-        case .time(let x, let e, let unit): return time(x, exponent: e, unit: unit, style: style)
-        case .string(let s): return quoted ? style.string(quote(s)) : s
+        case .none: try add("none")
+        case .undefined: try add("undefined")
+        case .bool(let b): try add(b ? "true" : "false")
+        case .number(let x): try add(number(x))
+        case .availability(let u): try add(percent(u, style: style))
+        case .percentage(let x): try add(number(x * 100, digits: 6) + style.unit("%"))
+        case .system(let b): try add(percent(b.u, style: style))
+        case .time(let x, let e, let unit): try add(time(x, exponent: e, unit: unit, style: style))
+        case .string(let s):
+            if s.utf8.count > limit - out.count { throw TooLong() }
+            try add(quoted ? style.string(quote(s)) : s)
         case .list(let list):
-            return "["
-                + list.items.map { inline($0, quoted: true, style: style, depth: depth + 1) }.joined(separator: ", ")
-                + "]"
-        case .record(let record):
-            let fields = zip(record.names, record.values).map { name, v in
-                "\(name): " + inline(v, quoted: true, style: style, depth: depth + 1)
+            out.append(UInt8(ascii: "["))
+            for (k, item) in list.items.enumerated() {
+                if k > 0 { try add(", ") }
+                try append(item, to: &out, quoted: true, style: style, depth: depth + 1, limit: limit)
             }
-            return "{" + fields.joined(separator: ", ") + "}"
-        case .function(let f): return "<fn \(f.proto.signature)>"
-        case .cell(let c): return inline(c.value, quoted: quoted, style: style, depth: depth + 1)
+            try add("]")
+        case .record(let record):
+            out.append(UInt8(ascii: "{"))
+            for (k, (name, v)) in zip(record.names, record.values).enumerated() {
+                try add((k > 0 ? ", " : "") + name + ": ")
+                try append(v, to: &out, quoted: true, style: style, depth: depth + 1, limit: limit)
+            }
+            try add("}")
+        case .function(let f): try add("<fn \(f.proto.signature)>")
+        case .cell(let c): try append(c.value, to: &out, quoted: quoted, style: style, depth: depth + 1, limit: limit)
         }
     }
 

@@ -10,6 +10,10 @@ enum LoadError: ErrorMessage {
     case isFolder(String)
     /// A source larger than the most a source may be.
     case tooLarge(String, limit: Int)
+    /// An import of a file whose name does not end in `.hadr`.
+    case notHadr(String)
+    /// An import of something that is not a regular file (a FIFO, a device).
+    case notRegular(String)
 
     var kind: Diagnostic.Kind {
         switch self {
@@ -26,6 +30,8 @@ enum LoadError: ErrorMessage {
         case .unreadable(let path, let reason): "cannot read `\(path)`: \(reason)"
         case .isFolder(let path): "cannot read `\(path)`: it is a folder"
         case .tooLarge(let path, let limit): "`\(path)` is larger than the \(limit >> 20) MiB a source file may be"
+        case .notHadr(let path): "cannot import `\(path)`: only files whose names end in `.hadr` can be imported"
+        case .notRegular(let path): "cannot import `\(path)`: it is not a regular file"
         }
     }
 

@@ -26,31 +26,42 @@ enum SourceLoader {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// Reads a file an `import` names.
+    /// Reads a file an `import` names: only a regular file whose real name ends in
+    /// `.hadr`, so that an import can neither block on a FIFO or a device nor show a file
+    /// that is not hadr (`/proc/self/environ`, a `.env` of secrets) in an error's snippet.
     static func readImport(_ path: String) throws(LoadError) -> String {
-        try read(path)
+        guard path.hasSuffix(".hadr") else { throw .notHadr(path) }
+        return try read(path, regularOnly: true)
     }
 
-    /// Reads a whole file as text; bytes that are not UTF-8 become U+FFFD.
-    static func read(_ path: String) throws(LoadError) -> String {
+    /// Reads a whole file as text; bytes that are not UTF-8 become U+FFFD. A script given
+    /// on the command line may be a pipe (`hadr <(...)`); `regularOnly` refuses anything
+    /// but a regular file. Either way at most `maxFileSize` bytes are read.
+    static func read(_ path: String, regularOnly: Bool = false) throws(LoadError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
+        guard fd >= 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
         var status = stat()
-        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw .isFolder(path)
-        }
-        guard let handle = fopen(path, "rb") else {
-            throw .unreadable(path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(handle) }
+        guard fstat(fd, &status) == 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        let type = status.st_mode & S_IFMT
+        if type == S_IFDIR { throw .isFolder(path) }
+        if regularOnly, type != S_IFREG { throw .notRegular(path) }
+        return try readAll(fd, name: path)
+    }
+
+    /// Reads a descriptor to its end, refusing more than `maxFileSize` bytes.
+    static func readAll(_ fd: Int32, name: String) throws(LoadError) -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = fread(&chunk, 1, chunk.count, handle)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if bytes.count > maxFileSize { throw .tooLarge(path, limit: maxFileSize) }
-            if n < chunk.count {
-                if ferror(handle) != 0 { throw .unreadable(path, reason: "read error") }
-                break
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(name, reason: String(cString: strerror(errno)))
             }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxFileSize { throw .tooLarge(name, limit: maxFileSize) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -6,7 +6,9 @@ enum BackoffSummary {
     static let jitters = ["none", "full", "equal", "decorrelated"]
 
     /// Nominal, expected and worst-case total wait of a retry schedule, in O(attempts until the cap).
-    static func totals(base: Double, factor: Double, attempts: Int, cap: Double, jitter: String) throws
+    static func totals(
+        base: Double, factor: Double, attempts: Int, cap: Double, jitter: String, tick: (Int) throws -> Void
+    ) throws
         -> (nominal: Double, expected: Double, worst: Double)
     {
         // Share of the capped nominal wait each kind waits on average, and at most.
@@ -51,6 +53,7 @@ enum BackoffSummary {
                 break
             }
             k += 1
+            if k & 4095 == 0 { try tick(4096) }
         }
         return (nominal, expected, worst)
     }

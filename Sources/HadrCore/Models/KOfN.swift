@@ -48,22 +48,46 @@ enum KOfN {
         }
     }
 
-    /// P(fewer than k of the listed components work), by the distribution of failures.
+    /// P(fewer than k of the listed components work), for a group small enough not to
+    /// need limits (the parts of one block).
     static func unavailability(k: Int, unavailabilities us: [Double]) -> Double {
+        unavailability(k: k, unavailabilities: us, tick: { (_: Int) in })
+    }
+
+    /// P(fewer than k of the listed components work), by dynamic programming over the
+    /// components. It tracks whichever count needs fewer states — the failures up to the
+    /// n − k + 1 that bring the group down, or the working parts up to the k that keep it
+    /// up — with the rest in one absorbing state, so the work is n × min(k, n − k + 1) and
+    /// the failure probability is a sum of products, never a difference. `tick` is called
+    /// after each component with the work it took, so a large group honours the limits.
+    static func unavailability(k: Int, unavailabilities us: [Double], tick: (Int) throws -> Void) rethrows -> Double {
         let n = us.count
-        if k == 0 { return 0 }
-        // p[f] = probability that exactly f components have failed so far.
-        var p = [Double](repeating: 0, count: n + 1)
+        if k <= 0 { return 0 }
+        if k > n { return 1 }
+        let countFailures = n - k + 1 <= k
+        // p[c]: the probability that exactly c parts (failed, or working) have been seen
+        // so far; p[last] absorbs every count from `last` on.
+        let last = countFailures ? n - k + 1 : k
+        var p = [Double](repeating: 0, count: last + 1)
         p[0] = 1
         for (i, u) in us.enumerated() {
-            for f in stride(from: i + 1, through: 1, by: -1) {
-                p[f] = p[f] * (1 - u) + p[f - 1] * u
+            // The probabilities that this part adds to the count, and that it does not: both
+            // from u itself, so that a tiny U is never taken as 1 minus a number near 1.
+            let adds = countFailures ? u : 1 - u
+            let stays = countFailures ? 1 - u : u
+            p[last] += p[last - 1] * adds
+            var c = min(i + 1, last - 1)
+            while c >= 1 {
+                p[c] = p[c] * stays + p[c - 1] * adds
+                c -= 1
             }
-            p[0] *= 1 - u
+            p[0] *= stays
+            try tick(last)
         }
-        // The system fails when more than n − k components have failed.
+        // Down when n − k + 1 or more have failed, or when fewer than k work.
+        if countFailures { return min(1, p[last]) }
         var total = 0.0
-        for f in stride(from: n, to: n - k, by: -1) { total += p[f] }
+        for c in 0..<last { total += p[c] }
         return min(1, total)
     }
 }

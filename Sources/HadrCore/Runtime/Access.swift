@@ -52,7 +52,11 @@ enum Access {
         }
     }
 
-    /// The whole-number bounds of `a..b`.
+    /// The largest bound a range may have: 2^53 − 1, so that counting past it by one is
+    /// still exact (2^53 + 1 is not a 64-bit float, and a count at 2^53 would never end).
+    static let largestBound = 9_007_199_254_740_991.0
+
+    /// The whole-number bounds of `a..b`, each at most 2^53 − 1 in size.
     static func bounds(_ low: Value, _ high: Value) throws(RuntimeError) -> (Double, Double) {
         guard case .number(let a) = low, case .number(let b) = high else {
             let bad = if case .number = low { high } else { low }
@@ -60,6 +64,9 @@ enum Access {
         }
         for x in [a, b] where !(x.isFinite && x == x.rounded()) {
             throw .rangeNotWhole(Display.number(x))
+        }
+        for x in [a, b] where abs(x) > largestBound {
+            throw .rangeNotExact(Display.number(x))
         }
         return (a, b)
     }
@@ -73,13 +80,10 @@ enum Access {
             throw .rangeTooLarge(
                 low: Display.number(a), high: Display.number(b), count: Display.number(count), limit: limit)
         }
+        let n = Int(count)
         var items: [Value] = []
-        items.reserveCapacity(Int(count))
-        var x = a
-        while x <= b {
-            items.append(.number(x))
-            x += 1
-        }
+        items.reserveCapacity(n)
+        for i in 0..<n { items.append(.number(a + Double(i))) }
         return .list(items)
     }
 }

@@ -11,7 +11,7 @@ extension Compiler {
             let a = try l(m)
             let b = try r(m)
             guard case .system(let x) = a, case .system(let y) = b else {
-                do { return try Operators.binary(op, a, b) } catch { throw locate(error, range) }
+                do { return try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
             }
             return .system(op == .series ? .series([x, y]) : .parallel([x, y]))
         }

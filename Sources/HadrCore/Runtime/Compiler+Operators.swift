@@ -81,7 +81,7 @@ extension Compiler {
             return { m in
                 let a = try l(m)
                 let b = try r(m)
-                do { return try Operators.binary(op, a, b) } catch { throw locate(error, range) }
+                do { return try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
             }
         }
     }
@@ -89,22 +89,26 @@ extension Compiler {
     func arithmetic<O: ArithmeticOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange)
         -> Code
     {
-        let slow: (Value, Value) throws -> Value = { a, b in
-            do { return try Operators.binary(O.op, a, b) } catch { throw locate(error, range) }
+        let slow: (Machine, Value, Value) throws -> Value = { m, a, b in
+            do {
+                let result = try Operators.binary(O.op, a, b, m.limits)
+                try m.charge(for: result)
+                return result
+            } catch { throw locate(error, range) }
         }
         if case .literal(.number(let k)) = right.kind {
             if case .read(.local(let i), _) = left.kind, !isCell(i) {
                 return { m in
                     let a = m.fp[i]
                     if case .number(let x) = a, let r = O.apply(x, k) { return .number(r) }
-                    return try slow(a, .number(k))
+                    return try slow(m, a, .number(k))
                 }
             }
             let l = compile(left)
             return { m in
                 let a = try l(m)
                 if case .number(let x) = a, let r = O.apply(x, k) { return .number(r) }
-                return try slow(a, .number(k))
+                return try slow(m, a, .number(k))
             }
         }
         if case .read(.local(let i), _) = left.kind, !isCell(i), case .read(.local(let j), _) = right.kind, !isCell(j) {
@@ -112,7 +116,7 @@ extension Compiler {
                 let a = m.fp[i]
                 let b = m.fp[j]
                 if case .number(let x) = a, case .number(let y) = b, let r = O.apply(x, y) { return .number(r) }
-                return try slow(a, b)
+                return try slow(m, a, b)
             }
         }
         let l = compile(left)
@@ -124,13 +128,13 @@ extension Compiler {
             // Neither side has effects: look at plain numbers in place, copy values only when not.
             return { m in
                 if let x = lop.peek(m), let y = rop.peek(m), let result = O.apply(x, y) { return .number(result) }
-                return try slow(try lop.evaluate(m, l), try rop.evaluate(m, r))
+                return try slow(m, try lop.evaluate(m, l), try rop.evaluate(m, r))
             }
         case (true, false):
             return { m in
                 let a = try l(m)
                 if case .number(let x) = a, let y = rop.peek(m), let result = O.apply(x, y) { return .number(result) }
-                return try slow(a, try rop.evaluate(m, r))
+                return try slow(m, a, try rop.evaluate(m, r))
             }
         case (false, true):
             return { m in
@@ -138,14 +142,14 @@ extension Compiler {
                 if let x = lop.peek(m) {
                     let b = try r(m)
                     if case .number(let y) = b, let result = O.apply(x, y) { return .number(result) }
-                    return try slow(.number(x), b)
+                    return try slow(m, .number(x), b)
                 }
                 let a = try lop.evaluate(m, l)
                 let b = try r(m)
                 if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) {
                     return .number(result)
                 }
-                return try slow(a, b)
+                return try slow(m, a, b)
             }
         case (true, true):
             return { m in
@@ -154,7 +158,7 @@ extension Compiler {
                 if case .number(let x) = a, case .number(let y) = b, let result = O.apply(x, y) {
                     return .number(result)
                 }
-                return try slow(a, b)
+                return try slow(m, a, b)
             }
         }
     }
@@ -180,8 +184,7 @@ extension Compiler {
     ) throws -> Bool {
         let slow: (Value, Value) throws -> Bool = { a, b in
             do {
-                guard case .bool(let result) = try Operators.binary(O.op, a, b) else { return false }
-                return result
+                return try Operators.test(O.op, a, b)
             } catch { throw locate(error, range) }
         }
         if case .literal(.number(let k)) = right.kind {

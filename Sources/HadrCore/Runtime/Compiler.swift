@@ -56,7 +56,7 @@ struct Compiler {
             let value = Self.value(of: literal)
             return { _ in value }
         case .template(let segments):
-            return template(segments)
+            return template(segments, range)
         case .read(let slot, let name):
             return read(slot, name: name, range)
         case .write(let slot, let valueNode, let define):
@@ -101,7 +101,11 @@ struct Compiler {
             return { m in
                 let a = try lowCode(m)
                 let b = try highCode(m)
-                do { return try Access.range(a, b, limit: m.limits.maxListSize) } catch { throw locate(error, range) }
+                do {
+                    let list = try Access.range(a, b, limit: m.limits.maxListSize)
+                    if case .list(let box) = list { try m.tick(box.items.count / 16) }
+                    return list
+                } catch { throw locate(error, range) }
             }
         case .call(let callee, let arguments, let labels, _):
             return call(callee, arguments, labels, range)
@@ -111,13 +115,19 @@ struct Compiler {
             return { m in
                 let b = try baseCode(m)
                 let i = try indexCode(m)
-                do { return try Access.index(b, i) } catch { throw locate(error, range) }
+                do {
+                    if case .string(let s) = b { try m.tick(s.utf8.count / 64) }
+                    return try Access.index(b, i)
+                } catch { throw locate(error, range) }
             }
         case .field(let base, let name):
             let baseCode = compile(base)
             return { m in
                 let b = try baseCode(m)
-                do { return try Access.field(b, name) } catch { throw locate(error, range) }
+                do {
+                    if case .list(let box) = b { try m.tick(box.items.count / 16) }
+                    return try Access.field(b, name)
+                } catch { throw locate(error, range) }
             }
         case .function(let functionInfo):
             let proto = prototype(functionInfo)
@@ -173,7 +183,7 @@ struct Compiler {
         }
     }
 
-    func template(_ segments: [BoundSegment]) -> Code {
+    func template(_ segments: [BoundSegment], _ range: SourceRange) -> Code {
         let parts: [(String?, Code?)] = segments.map { segment in
             switch segment {
             case .text(let text): (text, nil)
@@ -181,10 +191,18 @@ struct Compiler {
             }
         }
         return { m in
+            let limit = m.limits.maxStringSize
             var out = ""
             for (text, code) in parts {
                 if let text { out += text }
-                if let code { out += Display.text(try code(m)) }
+                if let code {
+                    let value = try code(m)
+                    guard let text = try? Display.text(value, limit: limit - out.utf8.count) else {
+                        throw locate(RuntimeError.stringTooLong(limit: limit), range)
+                    }
+                    out += text
+                }
+                guard out.utf8.count <= limit else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
             }
             return .string(out)
         }

@@ -78,6 +78,9 @@ extension Machine {
             sp = savedSp
         }
         if depth > limits.maxCallDepth { throw LimitError.callDepth(limits.maxCallDepth) }
+        if NativeStack.here() < stackFloor {
+            throw LimitError.nativeStack(depth: depth, mebibytes: stackSize >> 20)
+        }
         callRecords[depth] = CallRecord(
             site: Unmanaged.passUnretained(site), function: Unmanaged.passUnretained(function.proto))
         try tick()

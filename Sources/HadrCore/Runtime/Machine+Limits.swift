@@ -30,10 +30,33 @@ public struct Limits: Sendable {
     public var timeout: Double?
     /// Most items a range or a builtin may build in one list.
     public var maxListSize = 10_000_000
-    /// Longest string a builtin may build, in bytes.
+    /// Longest string an operator or a builtin may build, in bytes.
     public var maxStringSize = 100_000_000
 
     public init() {}
+
+    /// The values each limit may be given, so that no limit is unbounded and no size
+    /// computation from one overflows.
+    public static let callDepthRange = 1...200_000
+    public static let listSizeRange = 1...100_000_000
+    public static let stringSizeRange = 1...1_000_000_000
+    public static let timeoutRange = 0.001...31_536_000.0
+
+    /// What is wrong with these limits, worded for the command line; nil when they are fine.
+    public var problem: String? {
+        if !Self.callDepthRange.contains(maxCallDepth) { return Self.outside("--max-depth", Self.callDepthRange) }
+        if let maxSteps, maxSteps < 1 { return "--max-steps must be at least 1" }
+        if let timeout, !Self.timeoutRange.contains(timeout) {
+            return "--timeout must be between 0.001 and 31536000 seconds (a year)"
+        }
+        if !Self.listSizeRange.contains(maxListSize) { return Self.outside("--max-list", Self.listSizeRange) }
+        if !Self.stringSizeRange.contains(maxStringSize) { return Self.outside("--max-string", Self.stringSizeRange) }
+        return nil
+    }
+
+    private static func outside(_ flag: String, _ range: ClosedRange<Int>) -> String {
+        "\(flag) must be between \(range.lowerBound) and \(range.upperBound)"
+    }
 }
 
 /// A limit an evaluation reached, or the user's interrupt.
@@ -46,6 +69,8 @@ enum LimitError: ErrorMessage {
     case time(Double)
     /// Calls nested deeper than `--max-depth`.
     case callDepth(Int)
+    /// Calls nested deeper than the native stack holds (at this depth, of a stack of this many MiB).
+    case nativeStack(depth: Int, mebibytes: Int)
 
     var kind: Diagnostic.Kind {
         if case .interrupted = self { return .interrupted }
@@ -58,6 +83,8 @@ enum LimitError: ErrorMessage {
         case .steps(let n): "evaluation took more than \(n) steps"
         case .time(let seconds): "evaluation ran longer than the \(seconds)-second time limit"
         case .callDepth(let n): "calls nest more than \(n) deep (runaway recursion?)"
+        case .nativeStack(let depth, let size):
+            "calls nest too deep for the native stack (\(depth) calls deep, in a stack of \(size) MiB)"
         }
     }
 
@@ -67,6 +94,10 @@ enum LimitError: ErrorMessage {
         case .steps: ["help: raise the limit with --max-steps, or look for a loop that never ends"]
         case .time: ["help: raise the limit with --timeout"]
         case .callDepth: ["help: check that the recursion reaches its base case"]
+        case .nativeStack:
+            [
+                "help: check that the recursion reaches its base case; a long expression in a recursive function needs more stack per call"
+            ]
         }
     }
 }
@@ -79,6 +110,10 @@ extension Machine {
         budget = Self.checkInterval
         deadline = limits.timeout.map { Self.now() + $0 }
         _ = interrupt.take()
+        if let stack = NativeStack.floor() {
+            stackFloor = stack.floor
+            stackSize = stack.size
+        }
         // One record per call that may be active, and one for a call refused as too deep.
         let needed = limits.maxCallDepth + 2
         if callRecordCapacity < needed {
@@ -109,6 +144,16 @@ extension Machine {
     func tick(_ steps: Int = 1) throws {
         budget &-= steps
         if budget < 0 { try checkpoint() }
+    }
+
+    /// Counts the work of building a large list or string (`+` copies both sides).
+    @inline(__always)
+    func charge(for built: Value) throws {
+        switch built {
+        case .list(let list): try tick(list.items.count / 16)
+        case .string(let s): try tick(s.utf8.count / 256)
+        default: break
+        }
     }
 
     /// The slow part of `tick`: interrupt, step limit and deadline.

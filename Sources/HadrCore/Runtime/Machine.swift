@@ -40,6 +40,10 @@ final class Machine {
     /// The call site of the builtin running now: the calls it makes back into hadr
     /// (`map`'s function) are traced as made there.
     var nativeSite = Unmanaged.passUnretained(CallSite.unknown)
+    /// The native stack's lowest safe address on the evaluation thread (see `NativeStack`),
+    /// and its size; read by every call.
+    var stackFloor: UInt = 0
+    var stackSize = 0
     var budget = Machine.checkInterval
     var stepsUsed = 0
     /// When the current evaluation must stop, if it has a time limit (read by worker threads' stop checks).

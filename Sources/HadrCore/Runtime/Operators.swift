@@ -3,10 +3,6 @@ import Glibc
 /// The meaning of each operator on each kind of value. Errors carry no location:
 /// the compiled code that called them adds it.
 enum Operators {
-    /// The longest string `+` builds.
-    static let maxStringBytes = 100_000_000
-    /// The longest list `+` builds.
-    static let maxListItems = 10_000_000
 
     /// Whether one side is a bare number and the other a duration: the number wants a unit.
     static func numberBesideTime(_ a: Value, _ b: Value) -> Bool {
@@ -57,18 +53,18 @@ enum Operators {
         }
     }
 
-    static func add(_ a: Value, _ b: Value, subtract: Bool) throws -> Value {
+    static func add(_ a: Value, _ b: Value, subtract: Bool, _ limits: Limits) throws -> Value {
         switch (a, b) {
         case (.time(let x, let e, _), .time(let y, let f, _)) where e == f:
             return .time(subtract ? x - y : x + y, exponent: e, unit: 0)
         case (.string(let x), .string(let y)) where !subtract:
-            guard x.utf8.count + y.utf8.count <= maxStringBytes else {
-                throw RuntimeError.stringTooLong(limit: maxStringBytes)
+            guard x.utf8.count + y.utf8.count <= limits.maxStringSize else {
+                throw RuntimeError.stringTooLong(limit: limits.maxStringSize)
             }
             return .string(x + y)
         case (.list(let x), .list(let y)) where !subtract:
-            guard x.items.count + y.items.count <= maxListItems else {
-                throw RuntimeError.listTooLong(limit: maxListItems)
+            guard x.items.count + y.items.count <= limits.maxListSize else {
+                throw RuntimeError.listTooLong(limit: limits.maxListSize)
             }
             return .list(x.items + y.items)
         default:
@@ -206,21 +202,29 @@ enum Operators {
         throw RuntimeError.cannotCompare(describe(a), describe(b), hint: numberBesideTime(a, b))
     }
 
-    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op b`; `limits` bound what `+` builds.
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ limits: Limits) throws -> Value {
         switch op {
-        case .add: return try add(a, b, subtract: false)
-        case .subtract: return try add(a, b, subtract: true)
+        case .add: return try add(a, b, subtract: false, limits)
+        case .subtract: return try add(a, b, subtract: true, limits)
         case .multiply: return try multiply(a, b)
         case .divide: return try divide(a, b)
         case .power: return try power(a, b)
         case .series: return try compose(a, b, series: true)
         case .parallel: return try compose(a, b, series: false)
-        case .equal: return .bool(a.equals(b))
-        case .notEqual: return .bool(!a.equals(b))
-        case .less: return .bool(try compare(a, b) < 0)
-        case .lessEqual: return .bool(try compare(a, b) <= 0)
-        case .greater: return .bool(try compare(a, b) > 0)
-        case .greaterEqual: return .bool(try compare(a, b) >= 0)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return .bool(try test(op, a, b))
+        }
+    }
+
+    /// A comparison: `==` and `!=` on any values, the orderings where values compare.
+    static func test(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Bool {
+        switch op {
+        case .equal: a.equals(b)
+        case .notEqual: !a.equals(b)
+        case .less: try compare(a, b) < 0
+        case .lessEqual: try compare(a, b) <= 0
+        case .greater: try compare(a, b) > 0
+        default: try compare(a, b) >= 0
         }
     }
 

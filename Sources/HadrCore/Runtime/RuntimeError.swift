@@ -40,6 +40,8 @@ enum RuntimeError: ErrorMessage {
     /// A field a record or table does not have, with the ones it has and the closest.
     case missingField(String, in: String, fields: [String])
     case rangeNotWhole(String)
+    /// A range bound past 2^53, where whole numbers are no longer all exact.
+    case rangeNotExact(String)
     case rangeTooLarge(low: String, high: String, count: String, limit: Int)
     case notCallable(typeName: String)
     case notACondition(String)
@@ -90,6 +92,8 @@ enum RuntimeError: ErrorMessage {
         case .noFields(let name, let v): "cannot read field `\(name)` of \(v); only records and tables have fields"
         case .missingField(let name, let what, _): "the \(what) has no field `\(name)`"
         case .rangeNotWhole(let got): "a range `a..b` needs whole numbers; got \(got)"
+        case .rangeNotExact(let got):
+            "a range `a..b` needs bounds of at most 2^53 − 1 (9007199254740991) in size, where counting stays exact; got \(got)"
         case .rangeTooLarge(let low, let high, let count, let limit):
             "range \(low)..\(high) would hold \(count) items, more than the limit of \(limit)"
         case .notCallable(let typeName): "cannot call a \(typeName); only functions can be called"

@@ -1,0 +1,10 @@
+#ifndef CNATIVESTACK_H
+#define CNATIVESTACK_H
+
+#include <stddef.h>
+
+/// The calling thread's stack: its lowest address and its size in bytes. Returns 0 on
+/// success. Glibc's pthread_getattr_np, which Swift's Glibc module does not expose.
+int hadr_stack_bounds(void **low, size_t *size);
+
+#endif

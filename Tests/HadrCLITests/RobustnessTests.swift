@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Inputs a little past what the tests and the fuzzer tried, each once a crash, a hang,
+/// lost data or a file read that should not have been: each must now end with a located
+/// error or the documented result.
+@Suite struct RobustnessTests {
+    /// A script in a fresh folder.
+    static func script(_ text: String, name: String = "t.hadr") throws -> URL {
+        let url = try HadrProcess.temporaryFolder().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    // MARK: Crashes
+
+    @Test func deeplyNestedRecordsAndClosuresAreFreedWithoutRecursion() throws {
+        let records = try HadrProcess.run([
+            "-e", "r = {a: 1}", "-e", "for i in 1..1000000 do r = {a: r} end", "-e", "2",
+        ])
+        #expect(records.status == 0)
+        #expect(records.stdout == "2\n")
+        let closures = try HadrProcess.run([
+            "-e", "f = fn() = 0", "-e", "for i in 1..300000 do\ng = f\nf = fn() = g()\nend", "-e", "3",
+        ])
+        #expect(closures.status == 0)
+        #expect(closures.stdout == "3\n")
+    }
+
+    /// A recursive function whose body is a long expression needs more native stack per
+    /// call than the default call depth allows for: the machine reads its stack's bounds
+    /// and stops with a limit error instead of overflowing.
+    @Test func aDeepRecursionWithALongBodyStopsBeforeTheNativeStackOverflows() throws {
+        let body = "fn f(n) = if n == 0 then 0 else f(n - 1)" + String(repeating: " + 1", count: 700)
+        let r = try HadrProcess.run([try Self.script(body + "\nf(19999)\n").path])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("error: calls nest too deep for the native stack"))
+    }
+
+    /// Under `ulimit -v` the 1 GiB evaluation thread cannot be had: a smaller one is taken,
+    /// and the stack check still stops a deep recursion with an error.
+    @Test func underALowAddressSpaceLimitEvaluationStillWorksAndStopsCleanly() throws {
+        let binary = HadrProcess.binary.path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let program = "fn f(n) = if n == 0 then 0 else 1 + f(n - 1)"
+        shell.arguments = [
+            "-c",
+            "ulimit -v 600000; '\(binary)' -e '\(program)' -e 'f(500)' -e 'f(19999)' 2>&1; echo \"status=$?\"",
+        ]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text.hasPrefix("500\n"))
+        #expect(text.contains("status=0") || text.contains("calls nest too deep for the native stack"))
+        #expect(!text.contains("status=139") && !text.contains("status=134"))
+    }
+
+    @Test func limitFlagsAreBounded() throws {
+        let list = try HadrProcess.run(["--max-list", "9223372036854775807", "-e", "len(0..9223372036854775807)"])
+        #expect(list.status == 64)
+        #expect(list.stderr.contains("--max-list must be between 1 and 100000000"))
+        let string = try HadrProcess.run(["--max-string", "0", "-e", "1"])
+        #expect(string.status == 64)
+        let timeout = try HadrProcess.run(["--timeout", "1e308", "-e", "1"])
+        #expect(timeout.status == 64)
+        #expect(timeout.stderr.contains("--timeout must be between"))
+        let depth = try HadrProcess.run(["--max-depth", "2000000", "-e", "1"])
+        #expect(depth.status == 64)
+        let big = try HadrProcess.run(["--max-list", "100000000", "-e", "len(0..9223372036854775807)"])
+        #expect(big.status == 70)
+        #expect(big.stderr.contains("needs bounds of at most 2^53 − 1"))
+    }
+
+    // MARK: Hangs and unbounded memory
+
+    @Test func rangesPastTwoToTheFiftyThreeAreRefused() throws {
+        let r = try HadrProcess.run(["--timeout", "10", "-e", "for i in 9007199254740990..9007199254740999 do end"])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("error: a range `a..b` needs bounds of at most 2^53 − 1"))
+        let exact = try HadrProcess.run(["-e", "len(9007199254740989..9007199254740991)"])
+        #expect(exact.stdout == "3\n")
+        let loop = try HadrProcess.run(["-e", "n = 0\nfor i in 9007199254740989..9007199254740991 do n = n + 1 end\nn"])
+        #expect(loop.stdout == "3\n")
+    }
+
+    /// Every path that grows a string holds the string limit: interpolation, `+`, `str`,
+    /// `join`, `print`.
+    @Test func everyPathThatGrowsAStringHoldsTheLimit() throws {
+        let doubling = try HadrProcess.run([
+            "--timeout", "20", "-e", "s = \"xxxxxxxxxx\"", "-e", "for i in 1..40 do s = \"{s}{s}\" end",
+        ])
+        #expect(doubling.status == 70)
+        #expect(doubling.stderr.contains("the string would be longer than 100000000 bytes"))
+        let shared = "big = \"x\"\nfor i in 1..24 do big = big + big end\nl = map(1..200, fn(i) = big)\n"
+        for call in ["str(l)", "join(l, \",\")", "print(l)", "\"{l}\""] {
+            let r = try HadrProcess.run(["--timeout", "20", try Self.script(shared + call + "\n").path])
+            #expect(r.status == 70, "\(call)")
+            #expect(r.stderr.contains("the string would be longer than 100000000 bytes"), "\(call)")
+        }
+        let small = try HadrProcess.run(["--max-string", "1000", "-e", "join(map(1..600, fn(i) = \"ab\"), \"-\")"])
+        #expect(small.status == 70)
+        #expect(small.stderr.contains("longer than 1000 bytes"))
+    }
+
+    /// Long builtins count their work against the limits, so `--timeout` stops them too.
+    @Test(arguments: [
+        "k_of_n(400000, map(1..800000, fn(i) = 99%))",
+        "backoff_summary(attempts: 1e12, factor: 1.0000001, cap: 1e300s)",
+        "xs = 1..1000000\nfor i in 1..100000 do ys = reverse(xs) end",
+        "xs = map(1..1000000, fn(i) = -i)\nfor i in 1..100 do ys = sort(xs) end",
+        "xs = 1..1000000\nfor i in 1..100000 do ys = append(xs, 1) end",
+    ])
+    func longBuiltinsHonourTheTimeout(_ program: String) throws {
+        let start = Date()
+        let r = try HadrProcess.run(["--timeout", "1", try Self.script(program + "\n").path])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("time limit"))
+        #expect(elapsed < 6, "took \(elapsed) s")
+    }
+
+    @Test func aFIFOIsNotImportedAndDoesNotBlock() throws {
+        let folder = try HadrProcess.temporaryFolder()
+        let fifo = folder.appendingPathComponent("pipe.hadr")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        try "import \"pipe.hadr\"\n".write(
+            to: folder.appendingPathComponent("main.hadr"), atomically: true, encoding: .utf8)
+        let r = try HadrProcess.run(["main.hadr"], cwd: folder)
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("is not a regular file"))
+    }
+
+    @Test func standardInputIsBoundedLikeAFile() throws {
+        let text = String(repeating: "x", count: (64 << 20) + 10)
+        let r = try HadrProcess.run([], stdin: text)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("is larger than the 64 MiB a source file may be"))
+    }
+
+    // MARK: Security
+
+    /// An import reads only regular `.hadr` files: the environment and a `.env` of
+    /// secrets never reach an error's snippet.
+    @Test func importsReadOnlyHadrFiles() throws {
+        let folder = try HadrProcess.temporaryFolder()
+        try "KEY=\"secret-value\"\n".write(to: folder.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
+        let main = folder.appendingPathComponent("main.hadr")
+        try "import \".env\"\n".write(to: main, atomically: true, encoding: .utf8)
+        let env = try HadrProcess.run(["main.hadr"], cwd: folder)
+        #expect(env.status == 66)
+        #expect(!env.stderr.contains("secret-value"))
+        #expect(env.stderr.contains("only files whose names end in `.hadr` can be imported"))
+        try "import \"/proc/self/environ\"\n".write(to: main, atomically: true, encoding: .utf8)
+        let environ = try HadrProcess.run(["main.hadr"], cwd: folder, environment: ["HADR_SECRET": "hunter2"])
+        #expect(environ.status == 66)
+        #expect(!environ.stderr.contains("hunter2"))
+    }
+}
