@@ -10,6 +10,8 @@ enum ModelError: ErrorMessage {
     /// More events than a simulation may process.
     case tooManyEvents(String, limit: String)
     case simulationTimedOut
+    /// `system ^ y`: a system's parts are shared, so a power of one is no copy.
+    case systemPower(String)
 
     var kind: Diagnostic.Kind {
         switch self {
@@ -31,6 +33,8 @@ enum ModelError: ErrorMessage {
         case .tooManyEvents(let events, let limit):
             "the simulation would need about \(events) events, more than the \(limit) allowed"
         case .simulationTimedOut: "the simulation ran past the time limit"
+        case .systemPower(let y):
+            "a system of named parts cannot be raised to a power (`^ \(y)`): its parts are shared, not copied"
         }
     }
 
@@ -38,6 +42,7 @@ enum ModelError: ErrorMessage {
         switch self {
         case .tooManyEvents: ["help: simulate fewer years"]
         case .simulationTimedOut: ["help: simulate fewer years, or raise --timeout"]
+        case .systemPower(let y): ["help: for \(y) copies in series write `series(replicas(c, \(y)))`"]
         default: []
         }
     }

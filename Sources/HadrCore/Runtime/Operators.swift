@@ -131,6 +131,11 @@ enum Operators {
         case .time(let x, let e, _):
             guard y == y.rounded(), abs(y) <= 8 else { throw RuntimeError.durationPower(Display.number(y)) }
             return .quantity(pow(x, y), exponent: Int(e) * Int(y))
+        case .availability(let u) where y >= 0 && y.isFinite:
+            // A^y, as y components in series: U = 1 − (1 − U)^y without cancellation.
+            return .availability(-expm1(y * log1p(-u)))
+        case .system:
+            throw ModelError.systemPower(Display.number(y))
         default:
             guard let x = fraction(a) else { throw RuntimeError.cannotRaise(describe(a)) }
             let result = pow(x, y)
