@@ -58,6 +58,37 @@ import Testing
         #expect(eval("nines_table()[4].per_month") == "\"26.3 seconds\"")
     }
 
+    /// Binomial terms whose powers underflow a Double (0.0001^101 = 1e-404) are held with a
+    /// wide exponent: exact values from Python's fractions, `sum(comb(n, j) * a**j * u**(n - j))`.
+    @Test(arguments: [
+        ("k_of_n(900, 1000, 99.99%)", 5.205032813520600e-264),
+        ("k_of_n(1000, 1001, 99.99%)", 4.683817085599120e-03),
+        ("k_of_n(9990, 10000, 99.9999%)", 2.468756735047840e-30),
+        ("k_of_n(900, [\(Array(repeating: "99.99%", count: 1000).joined(separator: ", "))])", 5.205032813520600e-264),
+    ])
+    func kOfNTermsDoNotUnderflow(_ expression: String, _ exact: Double) throws {
+        let u = try #require(Self.unavailability(of: expression))
+        #expect(abs(u - exact) / exact < 1e-12, "U = \(u), exact \(exact)")
+    }
+
+    @Test func kOfNWhoseUnavailabilityUnderflowsIsAnHonestZero() {
+        // Exact U is about 1e-1000: below the smallest Double, so 100% is the nearest value.
+        #expect(Self.unavailability(of: "k_of_n(500, 1000, 99%)") == 0)
+        #expect(eval("nines(k_of_n(900, 1000, 99.99%)) > 263") == "true")
+    }
+
+    @Test func aPowerOfAnAvailabilityIsAnAvailability() {
+        #expect(eval("99.9% ^ 3") == "99.7003%")
+        #expect(eval("type(99.9% ^ 3)") == "\"availability\"")
+        #expect(eval("99.9% ^ 3 == 99.9% * 99.9% * 99.9%") == "true")
+        #expect(eval("99.9% ^ 3 == series(99.9%, 99.9%, 99.9%)") == "true")
+        // U = 1 − (1 − 1e-12)^2 = 2e-12 − 1e-24, kept to full relative precision.
+        #expect(Self.unavailability(of: "99.9999999999% ^ 2") == 1.999999999999e-12)
+        #expect(eval("99.9% ^ 0") == "100%")
+        #expect(eval("type(0.999 ^ 3)") == "\"number\"")
+        #expect(eval("component(\"a\", 99%) ^ 2").hasPrefix("error: a system of named parts cannot be raised"))
+    }
+
     @Test func componentsKeepTheirStructure() {
         let text = "w = component(\"web\", 99.9%)\nd = component(\"db\", mtbf: 2000h, mttr: 4h)\nw & (d | d)"
         #expect(eval(text).hasPrefix("web & (db | db)\n  99.899602% · 3 nines · 8h 47m 41.515s down a year"))

@@ -54,6 +54,53 @@ import Testing
         #expect(eval("backoff_summary(base: 1s, attempts: 6, jitter: \"equal\").expected_total") == "23.25s")
     }
 
+    /// Decorrelated jitter's mean total against two independent computations of the same
+    /// sampler (Fixtures/decorrelated_mean.py): a Monte Carlo of 20 million schedules and
+    /// the distribution carried on a 200 000-cell grid. Grid and Monte Carlo agree to 2
+    /// standard errors; hadr must match the grid to 1e-5 relative.
+    @Test(arguments: [
+        (1.0, 20.0, 8, 52.556806), (0.1, 30.0, 12, 33.555377), (1.0, 60.0, 30, 780.225475), (0.2, 2.0, 5, 3.396268),
+    ])
+    func decorrelatedMeanIsTheMeanOfTheSampler(_ base: Double, _ cap: Double, _ attempts: Int, _ oracle: Double) {
+        let expected = Decorrelated(base: base, cap: cap).totals(waits: attempts - 1).expected
+        #expect(abs(expected - oracle) / oracle < 1e-5, "\(expected) vs \(oracle)")
+    }
+
+    @Test func decorrelatedSummaryAgreesWithItsOwnSampler() {
+        #expect(
+            eval("backoff_summary(base: 1s, attempts: 8, cap: 20s, jitter: \"decorrelated\").expected_total")
+                == "52.557s")
+        // The sampler itself, 4000 schedules: the mean of the totals is within 3 standard errors.
+        let script = """
+            totals = map(1..4000, fn(s) = backoff(base: 1s, attempts: 8, cap: 20s, jitter: "decorrelated", seed: s)[7].total / 1s)
+            m = sum(totals) / 4000
+            sd = sqrt(sum(map(totals, fn(t) = (t - m) ^ 2)) / 3999)
+            e = backoff_summary(base: 1s, attempts: 8, cap: 20s, jitter: "decorrelated").expected_total / 1s
+            assert(abs(m - e) < 3 * sd / sqrt(4000), "sampler mean {m}, summary {e}")
+            """
+        let outcome = run(script)
+        #expect(outcome.error == nil, "\(outcome.errorText)")
+        // Without a cap the mean follows (base + 3 E[W_prev]) / 2 exactly: 2, 3.5, 5.75 → 11.25.
+        #expect(eval("backoff_summary(base: 1s, attempts: 4, jitter: \"decorrelated\").expected_total") == "11.25s")
+        #expect(eval("backoff_summary(base: 1s, attempts: 4, jitter: \"decorrelated\").worst_total") == "39s")
+        // A cap at or below the base: every wait is the cap.
+        let low = "backoff_summary(base: 5s, attempts: 4, cap: 2s, jitter: \"decorrelated\")"
+        #expect(eval(low + ".expected_total") == "6s")
+        // A trillion attempts settle to the stationary mean and add up at once.
+        let long = "backoff_summary(base: 1s, attempts: 1000000000000, cap: 1m, jitter: \"decorrelated\")"
+        #expect(eval(long + ".expected_total > 1000y") == "true")
+    }
+
+    /// resilience4j's CircuitBreakerConfig.ofDefaults(): minimumNumberOfCalls 100, clamped to
+    /// a count-based window's size as CircuitBreakerMetrics does.
+    @Test func breakerDefaultsAreResilience4js() {
+        #expect(
+            eval("breaker()")
+                == "{failure_threshold: 50%, window: 100, minimum_calls: 100, open_timeout: 1m, half_open_calls: 10}")
+        #expect(eval("breaker(window: 10).minimum_calls") == "10")
+        #expect(eval("breaker(window: 30s).minimum_calls") == "100")
+    }
+
     @Test func unknownJitterSuggests() {
         let outcome = run("backoff(jitter: \"ful\")")
         #expect(outcome.error?.message == "unknown jitter \"ful\"")
