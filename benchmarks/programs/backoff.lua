@@ -10,7 +10,7 @@ local function fmt(s)
 end
 local cells, total = {}, 0.0
 local widths = {7, 4, 5}
-for attempt = 1, 20000 do
+for attempt = 1, 100000 do
   local wait = 0.0
   if attempt > 1 then wait = math.min(60.0, 2.0 ^ math.min(attempt - 2, 1000)) end
   total = total + wait

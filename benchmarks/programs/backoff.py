@@ -1,6 +1,6 @@
 rows = []
 total = 0.0
-for attempt in range(1, 20001):
+for attempt in range(1, 100001):
     wait = 0.0 if attempt == 1 else min(60.0, 1.0 * 2.0 ** min(attempt - 2, 1000))
     total += wait
     rows.append((attempt, wait, total))

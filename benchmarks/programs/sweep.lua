@@ -6,8 +6,8 @@ local function k_of_n(k, n, u)
   return total
 end
 local best = 1.0
-for i = 1, 100000 do
-  local u = 1 - (0.99 + i / 100000000)
+for i = 1, 300000 do
+  local u = 1 - (0.99 + i / 300000000)
   local d = series(u, u) * k_of_n(2, 3, u)
   if d < best then best = d end
 end
