@@ -28,7 +28,7 @@ release: deps
 deps:
 	@scripts/install-deps
 
-bench: release
+bench: deps
 	benchmarks/run
 
 clean:
