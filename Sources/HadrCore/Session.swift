@@ -13,6 +13,9 @@ public final class Session {
         public var limits = Limits()
         /// The script's command-line arguments, visible as `args`.
         public var arguments: [String] = []
+        /// The width and characters output is drawn for; 80 columns of Unicode unless the
+        /// caller knows its terminal.
+        public var layout = Display.Layout.standard
 
         public init() {}
     }
@@ -29,6 +32,7 @@ public final class Session {
     /// starts without that work.
     public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
+        machine.layout = options.layout
         let argsSlot = globals.declare("args")
         machine.growGlobals(names: globals.names)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
@@ -38,6 +42,12 @@ public final class Session {
     public var limits: Limits {
         get { machine.limits }
         set { machine.limits = newValue }
+    }
+
+    /// The width and characters of what is shown next (the REPL follows its terminal's size).
+    public var layout: Display.Layout {
+        get { machine.layout }
+        set { machine.layout = newValue }
     }
 
     // MARK: Running
@@ -139,7 +149,7 @@ public final class Session {
     private func run(_ module: Module, echo: Bool) throws(Diagnostic) {
         do {
             try machine.run(module) { value, _ in
-                if echo, !Self.isNone(value) { self.onResult(Result(value: value)) }
+                if echo, !Self.isNone(value) { self.onResult(Result(value: value, layout: self.machine.layout)) }
             }
         } catch {
             throw Self.locatedInUserCode(Diagnostic.from(error))
@@ -189,7 +199,7 @@ public final class Session {
 
     /// The help text for a function or a topic, by name, without evaluating anything (`:help`).
     public func help(_ topic: String?) -> String {
-        guard let topic else { return Help.topics() }
+        guard let topic else { return Help.topics(width: machine.layout.width) }
         return Help.text(forTopic: topic, in: machine)
     }
 
@@ -209,9 +219,24 @@ public final class Session {
 /// or as JSON.
 public struct Result {
     let value: Value
+    /// The layout of the session that made it.
+    let layout: Display.Layout
 
-    /// The value as a result is shown at the prompt: strings quoted, tables as columns.
-    public func text(style: Display.Style = .plain) -> String { Display.result(value, style: style) }
+    /// The value as a result is shown at the prompt: strings quoted, tables as columns,
+    /// pictures drawn, all fitted to the session's layout.
+    public func text(style: Display.Style = .plain) -> String { Display.result(value, style: style, layout: layout) }
+
+    /// The value as `--csv` prints it, when it is a table, a record or a list; nil otherwise.
+    public var csv: String? {
+        Display.documentRows(value, raw: false).map { Display.csv(columns: $0.columns, rows: $0.rows) }
+    }
+
+    /// The value as `--markdown` prints it, when it is a table, a record or a list; nil otherwise.
+    public var markdown: String? {
+        Display.documentRows(value, raw: false).map {
+            Display.markdown(columns: $0.columns, rows: $0.rows, right: $0.right)
+        }
+    }
 
     /// The value as `--json` prints it: one line of JSON.
     public var json: String { Display.json(value) }

@@ -42,6 +42,26 @@ final class Console {
     }
 }
 
+/// What output may use: the terminal's width (TIOCGWINSZ, then `$COLUMNS`, then 80)
+/// and Unicode unless `TERM` is `dumb`. Piped output keeps 80 columns, so what a script
+/// prints does not depend on the terminal it was started from; `--width` overrides both.
+enum TerminalLayout {
+    static func current(isTerminal: Bool, width: Int?) -> Display.Layout {
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        let unicode = term != "dumb"
+        if let width { return Display.Layout(width: width, unicode: unicode) }
+        guard isTerminal else { return Display.Layout(width: Display.Layout.standard.width, unicode: unicode) }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Display.Layout(width: Int(size.ws_col), unicode: unicode)
+        }
+        if let text = getenv("COLUMNS").map({ String(cString: $0) }), let columns = Int(text), columns > 0 {
+            return Display.Layout(width: columns, unicode: unicode)
+        }
+        return Display.Layout(width: Display.Layout.standard.width, unicode: unicode)
+    }
+}
+
 /// Terminal colours, used only when asked for or when stdout is a terminal that wants them.
 struct Colors {
     let enabled: Bool
@@ -65,7 +85,9 @@ struct Colors {
     }
 
     var display: Display.Style {
-        Display.Style(unit: wrap("36"), header: wrap("1"), string: wrap("32"))
+        Display.Style(
+            unit: wrap("36"), header: wrap("1"), string: wrap("32"), accent: wrap("34"), alert: wrap("31"),
+            muted: wrap("2"))
     }
 
     var diagnostics: DiagnosticRenderer.Palette {

@@ -30,6 +30,16 @@ struct Hadr: ParsableCommand {
     @Flag(help: "Print each result as JSON.")
     var json = false
 
+    @Flag(help: "Print each table (record, list) result as CSV.")
+    var csv = false
+
+    @Flag(help: "Print each table (record, list) result as a GitHub-flavoured Markdown table.")
+    var markdown = false
+
+    @Option(
+        help: ArgumentHelp("Draw output for this many columns (default: the terminal's; 80 when piped).", valueName: "N"))
+    var width: Int?
+
     @Option(help: ArgumentHelp("Colour output: auto, always or never.", valueName: "WHEN"))
     var color: String = "auto"
 
@@ -61,6 +71,13 @@ struct Hadr: ParsableCommand {
             throw ValidationError("--color must be auto, always or never; got '\(color)'")
         }
         if let problem = Invocation(self).limits.problem { throw ValidationError(problem) }
+        if [json, csv, markdown].filter({ $0 }).count > 1 {
+            throw ValidationError("give only one of --json, --csv and --markdown")
+        }
+        if let width, !Display.Layout.widths.contains(width) {
+            throw ValidationError(
+                "--width must be between \(Display.Layout.widths.lowerBound) and \(Display.Layout.widths.upperBound)")
+        }
         if script != nil, !expressions.isEmpty {
             throw ValidationError("give either -e EXPR or a script FILE, not both")
         }

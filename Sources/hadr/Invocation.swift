@@ -10,6 +10,9 @@ struct Invocation: Equatable {
     var script: String?
     var arguments: [String] = []
     var json = false
+    var csv = false
+    var markdown = false
+    var width: Int?
     var color = "auto"
     var maxSteps: Int?
     var timeout: Double?
@@ -22,6 +25,9 @@ struct Invocation: Equatable {
         script = command.script
         arguments = command.arguments
         json = command.json
+        csv = command.csv
+        markdown = command.markdown
+        width = command.width
         color = command.color
         maxSteps = command.maxSteps
         timeout = command.timeout
@@ -63,7 +69,9 @@ struct Invocation: Equatable {
         var options = Session.Options()
         options.limits = limits
         options.arguments = arguments
-        let settings = Runner.Settings(options: options, json: json, color: color)
+        let settings = Runner.Settings(
+            options: options, json: json, color: color, document: csv ? "csv" : markdown ? "markdown" : nil,
+            width: width)
         return Runner(settings: settings).main(expressions: expressions, script: script)
     }
 }

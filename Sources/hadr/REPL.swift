@@ -20,26 +20,36 @@ final class REPL {
     private let console: Console
     private let renderer: DiagnosticRenderer
     private let style: Display.Style
+    /// The terminal's layout now: read before each input, so output follows a resized window.
+    private let layout: () -> Display.Layout
     /// The inputs that succeeded, for `:save`.
     private var transcript: [String] = []
     private var inputNumber = 1
 
     init(
         session: Session, makeSession: @escaping () -> Session, console: Console, renderer: DiagnosticRenderer,
-        style: Display.Style
+        style: Display.Style, layout: @escaping () -> Display.Layout
     ) {
         self.session = session
         self.makeSession = makeSession
         self.console = console
         self.renderer = renderer
         self.style = style
+        self.layout = layout
+    }
+
+    /// The banner, wrapped to the terminal: what hadr is, and how to get help and out.
+    static func banner(width: Int) -> String {
+        let lines = [
+            "hadr \(Hadr.version): availability, resilience and DR math.",
+            "help() lists topics, :help the commands, Ctrl-D quits.",
+        ]
+        return lines.flatMap { Display.wrap($0, width: width) }.joined(separator: "\n") + "\n"
     }
 
     func run() -> Int32 {
         Self.installInterruptHandler()
-        console.out(
-            "hadr \(Hadr.version): availability, resilience and DR math. help() lists topics, :help the commands, Ctrl-D quits.\n"
-        )
+        console.out(Self.banner(width: layout().width))
         console.flush()
         let history = HistoryFile.defaultPath().map { HistoryFile(path: $0, limit: Self.historySize) }
         let editor = LineEditor(name: "hadr", historySize: Self.historySize) { [weak self] line, cursor in
@@ -69,6 +79,7 @@ final class REPL {
             if !pending.hasPrefix(":"), Session.isIncomplete(pending) { continue }
             let input = pending
             pending = ""
+            session.layout = layout()
             editor.addHistory(input)
             history?.append(input)
             if input.hasPrefix(":") {

@@ -10,6 +10,10 @@ struct Runner {
         var options: Session.Options
         var json: Bool
         var color: String
+        /// `csv` or `markdown`: tables, records and lists print as that document format.
+        var document: String? = nil
+        /// Columns to draw for, instead of the terminal's.
+        var width: Int? = nil
     }
 
     let settings: Settings
@@ -21,15 +25,28 @@ struct Runner {
         let colors = Colors(mode: settings.color, isTerminal: console.stdoutIsTerminal)
         let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
         let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
-        let options = settings.options
+        var options = settings.options
+        let width = settings.width
+        let isTerminal = console.stdoutIsTerminal
+        options.layout = TerminalLayout.current(isTerminal: isTerminal, width: width)
         let makeSession = { [console] in
             Session(options: options, interrupt: interruptRequests, output: { console.out($0) })
         }
         let session = makeSession()
         let style = colors.display
         let json = settings.json
+        let document = settings.document
+        var shown = 0
         session.onResult = { [console] result in
-            console.out((json ? result.json : result.text(style: style)) + "\n")
+            if json {
+                console.out(result.json + "\n")
+            } else if let document, let text = document == "csv" ? result.csv : result.markdown {
+                // Documents one after another stay apart: a blank line between them.
+                console.out((shown > 0 ? "\n" : "") + text)
+            } else {
+                console.out(result.text(style: style) + "\n")
+            }
+            shown += 1
         }
         func report(_ diagnostic: Diagnostic?) -> Int32 {
             guard let diagnostic else { return ExitStatus.ok }
@@ -58,7 +75,9 @@ struct Runner {
         if !console.stdinIsTerminal {
             return report(session.runStandardInput())
         }
-        return REPL(session: session, makeSession: makeSession, console: console, renderer: renderer, style: style)
-            .run()
+        return REPL(
+            session: session, makeSession: makeSession, console: console, renderer: renderer, style: style,
+            layout: { TerminalLayout.current(isTerminal: isTerminal, width: width) }
+        ).run()
     }
 }

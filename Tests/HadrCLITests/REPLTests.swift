@@ -6,7 +6,7 @@ final class Terminal {
     let socket = "hadr-test-\(UUID().uuidString.prefix(8))"
     let state: URL
 
-    init(environment: [String: String] = [:]) throws {
+    init(environment: [String: String] = [:], width: Int = 120) throws {
         state = try HadrProcess.temporaryFolder()
         var env = ["XDG_STATE_HOME": state.path, "TERM": "xterm"]
         for (k, v) in environment { env[k] = v }
@@ -14,7 +14,7 @@ final class Terminal {
         // The test runner's own environment may ask for no colour; the terminal starts clean of it.
         let unset = env["NO_COLOR"] == nil ? ["-u", "NO_COLOR"] : []
         try tmux(
-            ["new-session", "-d", "-s", "t", "-x", "120", "-y", "50", "env"] + unset + assignments + [
+            ["new-session", "-d", "-s", "t", "-x", String(width), "-y", "50", "env"] + unset + assignments + [
                 HadrProcess.binary.path
             ])
         try waitFor("hadr>")
@@ -228,5 +228,49 @@ final class Terminal {
         try plain.waitFor("5m")
         let text = try plain.tmux(["capture-pane", "-t", "t", "-p", "-e"])
         #expect(!text.contains("5\u{1B}["))
+    }
+
+    /// At 40 and at 120 columns, help, a record and a table all fit: no line of the
+    /// session is longer than the terminal (`-J` joins the lines tmux wrapped).
+    @Test(arguments: [40, 120])
+    func outputFitsTheTerminal(_ width: Int) throws {
+        let t = try Terminal(width: width)
+        try t.line("help(downtime)")
+        try t.waitFor("Example: downtime")
+        try t.line("simulate(99.9%, years: 100, seed: 1)")
+        try t.waitFor("runs: 32")
+        try t.line("nines_table()")
+        try t.waitFor("Mission critical, financial")
+        let session = try t.tmux(["capture-pane", "-t", "t", "-p", "-J", "-S", "-300"])
+        for line in session.split(separator: "\n") {
+            #expect(line.count <= width, "\(line.count) columns: \(line)")
+        }
+        #expect(session.contains("hadr 0.1.0: availability, resilience"))
+        if width == 40 {
+            #expect(session.contains("{\n  availability: 99.895536%,\n"))
+            #expect(session.contains("── 5 ──"))
+            #expect(!session.contains("nin\n"))
+        } else {
+            #expect(session.contains("{availability: 99.895536%, low: 99.883967%"))
+            #expect(session.contains("availability  nines  per_year"))
+        }
+    }
+
+    /// The REPL reads the terminal's size before each input: a chart drawn after the
+    /// window shrinks fits the new width.
+    @Test func chartsFollowAResizedTerminal() throws {
+        let t = try Terminal(width: 120)
+        try t.line("replicas_chart(99%, n: 2)")
+        try t.waitFor("2 replicas")
+        let wide = t.screen.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(wide > 80)
+        try t.tmux(["resize-window", "-t", "t", "-x", "50"])
+        try t.line(":reset")
+        try t.waitFor("session reset")
+        try t.line("replicas_chart(99%, n: 3)")
+        try t.waitFor("3 replicas")
+        let joined = try t.tmux(["capture-pane", "-t", "t", "-p", "-J"])
+        let after = joined.components(separatedBy: "session reset").last ?? ""
+        for line in after.split(separator: "\n") { #expect(line.count <= 50, "\(line)") }
     }
 }

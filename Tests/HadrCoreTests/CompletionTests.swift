@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func builtinsAndKeywords() {
-        #expect(Self.candidates("", "down") == ["downtime"])
+        #expect(Self.candidates("", "down") == ["downtime", "downtime_chart", "downtime_histogram"])
         #expect(Self.candidates("", "n") == ["nines", "nines_table", "none", "not"])
         #expect(Self.candidates("", "x = wh") == ["while"])
     }

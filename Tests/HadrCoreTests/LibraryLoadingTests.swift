@@ -108,7 +108,7 @@ import Testing
         }
         #expect(
             output.hasPrefix(
-                "backoff(base = 1s, factor = 2, attempts = 5, cap = none, jitter = \"none\", seed = none)\n"))
+                "backoff(base = 1s, factor = 2, attempts = 5, cap = none, jitter = \"none\",\n    seed = none)\n"))
         #expect(output.contains("resilience:\n  backoff("))
         #expect(!declared.contains("backoff"), "help loaded resilience.hadr")
     }

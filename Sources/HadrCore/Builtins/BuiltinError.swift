@@ -37,6 +37,17 @@ enum BuiltinError: ErrorMessage {
     case factorBelowOne(String)
     case notFiniteSeed
 
+    // MARK: Pictures
+
+    /// A column named by `label:`, `value:`, `x:` or `y:` that the table does not have.
+    case noSuchColumn(parameter: String, given: String, columns: [String])
+    /// A chart given a table with nothing to measure.
+    case nothingToChart(function: String, columns: [String])
+    /// A column (or list) whose values are not all one kind of quantity.
+    case mixedQuantities(what: String, kinds: String)
+    /// A threshold of a different kind than the values it is drawn against.
+    case thresholdKind(String, expected: String)
+
     var kind: Diagnostic.Kind {
         switch self {
         case .assertion: .assertion
@@ -70,6 +81,11 @@ enum BuiltinError: ErrorMessage {
         case .yearsOutOfRange(let got): "`years` must be above 0 and at most 10000000; got \(got)"
         case .factorBelowOne(let got): "`factor` must be at least 1; got \(got)"
         case .notFiniteSeed: "`seed` must be a finite number"
+        case .noSuchColumn(let parameter, let given, _): "`\(parameter):` names no column of the table: \"\(given)\""
+        case .nothingToChart(let function, _):
+            "`\(function)` found no column of numbers, durations or availabilities to draw"
+        case .mixedQuantities(let what, let kinds): "\(what) mixes kinds of value (\(kinds)); a chart draws one kind"
+        case .thresholdKind(let label, let expected): "threshold \(label) must be \(expected), like the values"
         }
     }
 
@@ -78,6 +94,8 @@ enum BuiltinError: ErrorMessage {
         case .availabilityNeedsBoth(_, _, let example): ["help: \(example)"]
         case .availabilityEither: ["help: availability(mtbf: 1000h, mttr: 10h) or availability(downtime: 1h, per: 1y)"]
         case .componentNeither: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"]
+        case .noSuchColumn(_, _, let columns), .nothingToChart(_, let columns):
+            ["note: the columns are " + columns.map { "`\($0)`" }.joined(separator: ", ")]
         default: []
         }
     }

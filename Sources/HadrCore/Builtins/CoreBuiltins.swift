@@ -3,7 +3,7 @@ enum CoreBuiltins {
     static let functions: [NativeFunction] = [
         NativeFunction("print", 1) { args in
             let items = try args.list(0, "values")
-            args.write(try args.joined(items, separator: " ") + "\n")
+            args.write(try args.joined(items, separator: " ", layout: args.machine.layout) + "\n")
             return .none
         },
         NativeFunction("assert", 2) { args in

@@ -94,11 +94,13 @@ extension NativeArguments {
     }
 
     /// Texts joined by `separator`, refused once they would pass the string limit.
-    func joined(_ values: [Value], separator: String) throws -> String {
+    func joined(_ values: [Value], separator: String, layout: Display.Layout? = nil) throws -> String {
         let limit = machine.limits.maxStringSize
         var out = ""
         for (i, value) in values.enumerated() {
-            guard let piece = try? Display.text(value, limit: limit - out.utf8.count) else {
+            let room = limit - out.utf8.count
+            let shown = try? layout.map { try Display.printed(value, layout: $0, limit: room) }
+            guard let piece = try? shown ?? Display.text(value, limit: room) else {
                 throw RuntimeError.stringTooLong(limit: limit)
             }
             if i > 0 {

@@ -138,5 +138,26 @@ enum SystemBuiltins {
                 "years": .number(years), "runs": .number(Double(runs)),
             ])
         },
+        NativeFunction("yearly_downtime", 4) { args in
+            guard let block = Block.lift(args[0], label: nil) else {
+                throw args.wrong("system", expected: "an availability or a system", args[0])
+            }
+            let years = try args.integer(1, "years", in: 1...Simulation.maxYears)
+            var seed: UInt64 = 0
+            if args.isAbsent(2) {
+                var clock = SplitMix64.unseeded()
+                seed = clock.next()
+            } else {
+                let s = try args.number(2, "seed")
+                guard s.isFinite else { throw BuiltinError.notFiniteSeed }
+                seed = UInt64(bitPattern: Int64(clamping: Int(exactly: s.rounded()) ?? 0))
+            }
+            let defaultRepair = try args.duration(3, "mttr", positive: true)
+            let downtimes = try Simulation.yearly(
+                block, years: years, seed: seed, defaultRepair: defaultRepair, interrupt: args.machine.interrupt,
+                deadline: args.machine.deadline)
+            try args.tick()
+            return .list(downtimes.map(Value.duration))
+        },
     ]
 }

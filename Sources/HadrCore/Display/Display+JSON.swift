@@ -24,6 +24,7 @@ extension Display {
                 + zip(r.names, r.values).map { "\(jsonString($0)): \(json($1, depth: depth + 1))" }.joined(
                     separator: ", ") + "}"
         case .function(let f): return jsonString("<fn \(f.proto.signature)>")
+        case .picture(let p): return jsonString(p.draw())
         case .cell(let c): return json(c.value, depth: depth + 1)
         }
     }

@@ -7,19 +7,20 @@ extension Display {
         }
     }
 
-    /// The number of terminal columns text takes: one per character (ASCII fast path).
-    private static func width(_ text: String) -> Int {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    /// The terminal columns text takes.
+    private static func width(_ text: String) -> Int { Display.columns(text) }
+
+    /// Aligned columns under a header row; with a layout, a table wider than it shows
+    /// one record per block instead.
+    static func table(_ list: ListBox, columns: [String], style: Style, layout: Layout? = nil) -> String {
+        (try? table(list, columns: columns, style: style, layout: layout, limit: Int.max)) ?? ""
     }
 
-    /// Aligned columns under a header row.
-    static func table(_ list: ListBox, columns: [String], style: Style) -> String {
-        (try? table(list, columns: columns, style: style, limit: Int.max)) ?? ""
-    }
-
-    /// Aligned columns under a header row, refused once the cells or the padded rows
-    /// would pass `limit` bytes.
-    static func table(_ list: ListBox, columns: [String], style: Style, limit: Int) throws(TooLong) -> String {
+    /// Aligned columns under a header row (or blocks, as above), refused once the cells or
+    /// the padded rows would pass `limit` bytes.
+    static func table(
+        _ list: ListBox, columns: [String], style: Style, layout: Layout? = nil, limit: Int
+    ) throws(TooLong) -> String {
         var used = 0
         var cells: [[String]] = []
         cells.reserveCapacity(list.items.count)
@@ -41,6 +42,11 @@ extension Display {
         var widths = columns.map(width)
         for row in cellWidths {
             for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
+        }
+        if let layout, widths.reduce(0, +) + 2 * max(0, widths.count - 1) > layout.width {
+            let shown = blocks(cells, columns: columns, style: style, layout: layout)
+            guard shown.utf8.count <= limit else { throw TooLong() }
+            return shown
         }
         let right = columns.indices.map { i in
             list.items.allSatisfy { item in
@@ -84,5 +90,32 @@ extension Display {
             appendRow(row, rowWidths, header: false)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One block per record: a numbered rule, then each field's name and value on a line.
+    private static func blocks(_ cells: [[String]], columns: [String], style: Style, layout: Layout) -> String {
+        let nameWidth = columns.map(width).max() ?? 0
+        let rule = layout.unicode ? "─" : "-"
+        var lines: [String] = []
+        for (n, row) in cells.enumerated() {
+            let title = rule + rule + " " + String(n + 1) + " "
+            lines.append(title + String(repeating: rule, count: max(2, min(layout.width, 40) - width(title))))
+            for (i, name) in columns.enumerated() {
+                let value = i < row.count ? row[i] : ""
+                let head = style.header(pad(name, to: nameWidth))
+                let room = layout.width - nameWidth - 2
+                // A value too long for the rest of the line continues under itself.
+                if width(value) <= room || room < 10 {
+                    lines.append(head + "  " + value)
+                } else {
+                    let pieces = wrap(value, width: room)
+                    lines.append(head + "  " + (pieces.first ?? ""))
+                    for piece in pieces.dropFirst() {
+                        lines.append(String(repeating: " ", count: nameWidth + 2) + piece)
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -7,28 +7,64 @@ public enum Display {
         public var unit: @Sendable (String) -> String
         public var header: @Sendable (String) -> String
         public var string: @Sendable (String) -> String
+        /// A chart's bars, lines and dots.
+        public var accent: @Sendable (String) -> String
+        /// What needs attention in a picture: alert thresholds, failures, an open breaker.
+        public var alert: @Sendable (String) -> String
+        /// Axes, rails and legends: what frames a picture.
+        public var muted: @Sendable (String) -> String
 
         public static let plain = Style(unit: { $0 }, header: { $0 }, string: { $0 })
 
         public init(
             unit: @escaping @Sendable (String) -> String, header: @escaping @Sendable (String) -> String,
-            string: @escaping @Sendable (String) -> String
+            string: @escaping @Sendable (String) -> String, accent: @escaping @Sendable (String) -> String = { $0 },
+            alert: @escaping @Sendable (String) -> String = { $0 },
+            muted: @escaping @Sendable (String) -> String = { $0 }
         ) {
             self.unit = unit
             self.header = header
             self.string = string
+            self.accent = accent
+            self.alert = alert
+            self.muted = muted
         }
     }
 
     static let maxDepth = 32
 
-    /// A value as a result is shown: strings quoted, tables as aligned columns.
-    static func result(_ value: Value, style: Style = .plain) -> String {
+    /// The longest one-line text that is fitted to a layout; longer is shown as it is.
+    static let maxFitted = 1 << 20
+
+    /// A value as a result is shown: strings quoted, tables as aligned columns, pictures
+    /// drawn, and a record or list too wide for the layout one field or item a line.
+    static func result(_ value: Value, style: Style = .plain, layout: Layout = .standard) -> String {
         if case .list(let list) = value, let columns = list.tableColumns {
-            return table(list, columns: columns, style: style)
+            return table(list, columns: columns, style: style, layout: layout)
         }
         if case .system(let b) = value, b.hasComponents { return system(b, style: style) }
-        return inline(value, quoted: true, style: style, depth: 0)
+        if case .picture(let p) = value { return p.draw(layout: layout, style: style) }
+        return fitted(value, indent: 0, style: style, layout: layout, depth: 0)
+    }
+
+    /// A value as `print` writes it: as `text`, but fitted to the layout like a result.
+    static func printed(_ value: Value, layout: Layout, limit: Int = Int.max) throws(TooLong) -> String {
+        switch value {
+        case .picture(let p):
+            let drawn = p.draw(layout: layout, style: .plain)
+            guard drawn.utf8.count <= limit else { throw TooLong() }
+            return drawn
+        case .list(let list) where list.isTable:
+            return try table(list, columns: list.tableColumns ?? [], style: .plain, layout: layout, limit: limit)
+        case .list, .record:
+            let flat = try text(value, limit: limit)
+            if flat.utf8.count > maxFitted || columns(flat) <= layout.width { return flat }
+            let shown = fitted(value, indent: 0, style: .plain, layout: layout, depth: 0)
+            guard shown.utf8.count <= limit else { throw TooLong() }
+            return shown
+        default:
+            return try text(value, limit: limit)
+        }
     }
 
     /// A system with named components: its diagram, availability, nines and yearly downtime.
@@ -43,7 +79,8 @@ public enum Display {
         inline(value, quoted: quoted, style: .plain, depth: 0)
     }
 
-    /// A value as `print` and string interpolation show it: strings raw, tables as columns.
+    /// A value as `str` and string interpolation show it: strings raw, tables as columns,
+    /// pictures drawn at the layout they were made in.
     static func text(_ value: Value) -> String {
         (try? text(value, limit: Int.max)) ?? ""
     }
@@ -55,6 +92,11 @@ public enum Display {
         if case .string(let s) = value {
             guard s.utf8.count <= limit else { throw TooLong() }
             return s
+        }
+        if case .picture(let p) = value {
+            let drawn = p.draw()
+            guard drawn.utf8.count <= limit else { throw TooLong() }
+            return drawn
         }
         if case .list(let list) = value, let columns = list.tableColumns {
             return try table(list, columns: columns, style: .plain, limit: limit)
@@ -109,6 +151,7 @@ public enum Display {
             }
             try add("}")
         case .function(let f): try add("<fn \(f.proto.signature)>")
+        case .picture(let p): try add("<\(p.typeName)>")
         case .cell(let c): try append(c.value, to: &out, quoted: quoted, style: style, depth: depth + 1, limit: limit)
         }
     }

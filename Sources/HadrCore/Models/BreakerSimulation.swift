@@ -83,6 +83,13 @@ struct BreakerSimulation {
     }
 
     func run(_ outcomes: [Bool], interval: Double) throws -> Value {
+        try trace(outcomes, interval: interval).result
+    }
+
+    /// The run's result record, and the state that handled each call (OPEN: rejected).
+    func trace(_ outcomes: [Bool], interval: Double) throws -> (result: Value, handled: [State]) {
+        var handled: [State] = []
+        handled.reserveCapacity(outcomes.count)
         var state = State.closed
         var window: [(time: Double, ok: Bool)] = []
         var openedAt = 0.0
@@ -109,9 +116,11 @@ struct BreakerSimulation {
                     probes = []
                 } else {
                     rejected += 1
+                    handled.append(.open)
                     continue
                 }
             }
+            handled.append(state)
             if state == .halfOpen {
                 probes.append(ok)
                 if probes.count == halfOpenCalls {
@@ -144,10 +153,11 @@ struct BreakerSimulation {
                 }
             }
         }
-        return .record([
+        let result = Value.record([
             "state": .string(state.rawValue), "calls": .number(Double(outcomes.count)),
             "rejected": .number(Double(rejected)), "failures": .number(Double(outcomes.filter { !$0 }.count)),
             "timeline": .list(timeline),
         ])
+        return (result, handled)
     }
 }

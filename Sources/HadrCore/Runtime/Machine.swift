@@ -51,6 +51,8 @@ final class Machine {
     var limits: Limits
     let interrupt: Interrupt
     var output: (String) -> Void
+    /// The columns and characters output may use (`print`, `help`, pictures).
+    var layout = Display.Layout.standard
     /// The compiled units the loader made (library files, imported files, inputs), by number.
     /// (An array, not a dictionary: a new generic instantiation costs start-up time.)
     private var units: [Module?] = []

@@ -21,6 +21,8 @@ enum Value {
     case list(ListBox)
     case record(RecordBox)
     case function(Function)
+    /// A chart or a block diagram, drawn when it is shown.
+    case picture(Picture)
     /// A captured variable's storage; only ever found in a frame slot, never as a result.
     case cell(Cell)
     /// A global that has been declared but not yet assigned.
@@ -49,6 +51,7 @@ enum Value {
         case .list(let l): l.isTable ? "table" : "list"
         case .record: "record"
         case .function: "function"
+        case .picture(let p): p.typeName
         case .cell(let c): c.value.typeName
         case .undefined: "undefined"
         }
@@ -206,6 +209,7 @@ extension Value {
         case (.record(let a), .record(let b)):
             a === b || (a.names == b.names && zip(a.values, b.values).allSatisfy { $0.equals($1) })
         case (.function(let a), .function(let b)): a === b
+        case (.picture(let a), .picture(let b)): a === b
         default: false
         }
     }

@@ -10,26 +10,33 @@ struct Outcome {
 }
 
 /// A fresh session whose printed output and results go to `output`.
-func session(limits: Limits = Limits(), arguments: [String] = [], output: @escaping (String) -> Void) -> Session {
+func session(
+    limits: Limits = Limits(), arguments: [String] = [], layout: Display.Layout = .standard,
+    output: @escaping (String) -> Void
+) -> Session {
     var options = Session.Options()
     options.limits = limits
     options.arguments = arguments
+    options.layout = layout
     let session = Session(options: options, output: output)
     session.onResult = { output($0.text() + "\n") }
     return session
 }
 
 /// Runs text in a fresh session, as the hadr binary runs a script.
-func run(_ text: String, name: String = "test.hadr", limits: Limits = Limits()) -> Outcome {
+func run(
+    _ text: String, name: String = "test.hadr", limits: Limits = Limits(), layout: Display.Layout = .standard
+) -> Outcome {
     var output = ""
-    let s = session(limits: limits) { output += $0 }
+    let s = session(limits: limits, layout: layout) { output += $0 }
     let error = s.run(text, name: name)
     return Outcome(output: output, error: error)
 }
 
-/// The displayed value of one expression; the error message when it fails.
+/// The displayed value of one expression, on one line however long (the widest layout);
+/// the error message when it fails.
 func eval(_ text: String) -> String {
-    let outcome = run(text)
+    let outcome = run(text, layout: Display.Layout(width: Display.Layout.widths.upperBound, unicode: true))
     if let error = outcome.error { return "error: " + error.message }
     var output = outcome.output
     if output.hasSuffix("\n") { output.removeLast() }
