@@ -37,7 +37,8 @@ struct Hadr: ParsableCommand {
     var markdown = false
 
     @Option(
-        help: ArgumentHelp("Draw output for this many columns (default: the terminal's; 80 when piped).", valueName: "N"))
+        help: ArgumentHelp(
+            "Draw output for this many columns (default: the terminal's; 80 when piped).", valueName: "N"))
     var width: Int?
 
     @Option(help: ArgumentHelp("Colour output: auto, always or never.", valueName: "WHEN"))
