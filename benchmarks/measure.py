@@ -117,6 +117,7 @@ def compare(name, commands, rounds, pinned=True, budget=None, timeout=PROGRAM_TI
     round, at most `rounds`). With slow = (seconds, fewer), runs only `fewer` rounds when
     a first run took longer. A command that times out is not run again and reported as None."""
     times = [[] for _ in commands]
+    per_round = []
     dead = [False] * len(commands)
     started = time.perf_counter()
     for r in range(rounds):  # (may end early, below)
@@ -132,6 +133,7 @@ def compare(name, commands, rounds, pinned=True, budget=None, timeout=PROGRAM_TI
                 times[i].append(t)
             except Timeout:
                 dead[i] = True
+        per_round.append([times[i][-1] if outputs[i] is not None else None for i in range(len(commands))])
         done = [(c, o) for c, o in zip(commands, outputs) if o is not None]
         if len(done) > 1:
             check_same(name, [c for c, _ in done], [o for _, o in done])
@@ -145,7 +147,7 @@ def compare(name, commands, rounds, pinned=True, budget=None, timeout=PROGRAM_TI
             break
     return {"median": [statistics.median(t) if t else None for t in times],
             "best": [min(t) if t else None for t in times],
-            "rounds": max(len(t) for t in times)}
+            "rounds": max(len(t) for t in times), "per_round": per_round}
 
 
 def ms(x):
@@ -229,28 +231,31 @@ if quick:
     limits, sizes, default = read_guard()
     failed, measured = [], []
     started = time.perf_counter()
-    print("| benchmark | rounds | hadr (best) | python3 (best) | hadr/python3 | limit | |\n|---|---|---|---|---|---|---|")
+    print("| benchmark | rounds | hadr (median) | python3 (median) | hadr/python3 (median of the rounds) | limit | |\n"
+          "|---|---|---|---|---|---|---|")
 
     def guard(name, measure, at="", unit="ms"):
-        """measure() gives (hadr, python3, rounds), None if a run timed out. A ratio above
-        its limit is measured once more, and the best of both counts: load from elsewhere
-        can slow one language's runs, a regression stays."""
+        """measure() gives (hadr's time, python3's, [hadr/python3 per round], rounds), None if a run
+        timed out; the ratio that counts is the median of the rounds' ratios (each round runs
+        both on one CPU, one after the other). A ratio above its limit is measured once
+        more, and the median over all the rounds counts: load from elsewhere can slow one
+        language's runs for a while, a regression stays."""
         if only is not None and name not in only:
             return
         limit = limits.get(name, 1.0)
         got = measure()
         retried = False
-        if got is not None and got[0] / got[1] > limit:
+        if got is not None and statistics.median(got[2]) > limit:
             again = measure()
             if again is not None:
-                got = (min(got[0], again[0]), min(got[1], again[1]), got[2] + again[2])
+                got = (got[0], got[1], got[2] + again[2], got[3] + again[3])
                 retried = True
         if got is None:
             failed.append(f"{name} timed out (over {QUICK_SCALE_TIMEOUT:.0f} s)")
             print(f"| {name}{at} | | timeout | | | {limit:.2f} | FAIL |", flush=True)
             return
-        h, py, rounds = got
-        ratio = h / py
+        h, py, ratios, rounds = got
+        ratio = statistics.median(ratios)
         ok = ratio <= limit
         measured.append((name, ratio))
         if not ok:
@@ -261,14 +266,14 @@ if quick:
 
     def program(name, commands, pinned=True):
         r = compare(name, commands, QUICK_MAX_ROUNDS, pinned=pinned, budget=QUICK_BUDGET)
-        return r["best"][0], r["best"][1], r["rounds"]
+        return r["median"][0], r["median"][1], [a / b for a, b in r["per_round"] if a and b], r["rounds"]
 
     def startup():
         times = [[], []]
         for i in range(21):
             times[0].append(run([HADR, "-e", "99.9% & 99.9%"], i % CPUS)[0])
             times[1].append(run([PY, "-c", "print(1 - (1 - 0.999) * (1 - 0.999))"], i % CPUS)[0])
-        return min(times[0]), min(times[1]), 21
+        return statistics.median(times[0]), statistics.median(times[1]), [a / b for a, b in zip(*times)], 21
 
     def series(name, n):
         """Time per element of hadr and python3, start-up left out; each repeats the
@@ -283,7 +288,7 @@ if quick:
         if None in r["best"]:
             return None
         per = [max(r["best"][i] - t0[i], 1e-7) / (n * reps[i]) for i in range(2)]
-        return per[0], per[1], r["rounds"]
+        return per[0], per[1], [per[0] / per[1]], r["rounds"]
 
     for name, _, _ in PROGRAMS:
         guard(name, lambda: program(name, cmds(name)[:2]))
