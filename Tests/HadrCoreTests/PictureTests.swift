@@ -282,3 +282,17 @@ func value(_ text: String) throws -> Value {
 struct Unexpected: Error {
     let what: String
 }
+
+/// Values at the edges of a double draw without a trap.
+@Suite struct PictureEdgeTests {
+    @Test(arguments: [
+        "histogram([1e308, -1e308])", "line_chart([1e308, -1e308, 0])", "bar_chart([1e308, -1e308])",
+        "bar_chart([1e-300, 1e300], log: true)", "histogram([5, 5, 5])", "bar_chart([0, 0])",
+        "line_chart([{a: 1, b: 2}])", "diagram(100%)", "diagram(0%)", "histogram([1m, 2m, 1h], width: 20)",
+    ])
+    func drawsWithoutATrap(_ source: String) {
+        let shown = run(source, layout: Display.Layout(width: 40, unicode: true))
+        #expect(shown.error == nil, "\(source): \(shown.errorText)")
+        #expect(!shown.output.isEmpty)
+    }
+}

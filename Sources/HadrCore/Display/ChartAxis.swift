@@ -118,6 +118,8 @@ struct ChartAxis {
         } else {
             share = (x - low) / (high - low)
         }
+        // A range too wide for a double (−1e308 to 1e308) has no position: the start.
+        guard share.isFinite else { return 0 }
         return min(length, max(0, share * length))
     }
 

@@ -29,8 +29,9 @@ struct Histogram {
         var counts = [Int](repeating: 0, count: count)
         let span = high - low
         for v in values where v.isFinite {
-            let share = span > 0 ? (v - low) / span : 0
-            let i = min(count - 1, max(0, Int((share * Double(count)).rounded(.down))))
+            let share = span > 0 && span.isFinite ? (v - low) / span : 0
+            let scaled = (share * Double(count)).rounded(.down)
+            let i = scaled.isFinite ? Int(min(Double(count - 1), max(0, scaled))) : 0
             counts[i] += 1
         }
         return counts
