@@ -61,6 +61,11 @@ public final class Session {
         return onLargeStack { () throws(Diagnostic) in try self.execute(file, path: path) }
     }
 
+    /// Reads a script file as `runFile` would, for a caller that keeps its text.
+    public static func readSource(_ path: String) -> Swift.Result<String, Diagnostic> {
+        do { return .success(try SourceLoader.read(path)) } catch { return .failure(Diagnostic(error)) }
+    }
+
     /// Reads and runs a script file.
     @discardableResult
     public func runFile(_ path: String) -> Diagnostic? {

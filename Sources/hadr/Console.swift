@@ -4,11 +4,16 @@ import HadrCore
     import Glibc
 #endif
 
-/// Buffered standard output and unbuffered standard error, written with write(2).
+/// Standard output, buffered when it is a file or a pipe and written as it comes on a
+/// terminal, and unbuffered standard error, all with write(2). A failed write is kept,
+/// so that the run ends with an error and a non-zero status instead of losing output
+/// without a word.
 final class Console {
     private var buffer: [UInt8] = []
     let stdoutIsTerminal = isatty(1) == 1
     let stdinIsTerminal = isatty(0) == 1
+    /// Why writing standard output failed, once it has (no more is written then).
+    private(set) var writeFailure: String?
 
     init() {
         buffer.reserveCapacity(1 << 16)
@@ -16,29 +21,32 @@ final class Console {
 
     func out(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        if stdoutIsTerminal || buffer.count >= 1 << 16 { flush() }
     }
 
     func flush() {
-        Self.writeAll(1, buffer)
+        if writeFailure == nil, let reason = Self.writeAll(1, buffer) { writeFailure = reason }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func err(_ text: String) {
         flush()
-        Self.writeAll(2, Array(text.utf8))
+        _ = Self.writeAll(2, Array(text.utf8))
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    /// Writes everything, retrying after a signal; the system's reason when it cannot.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return
+                return String(cString: strerror(errno))
             }
+            if n == 0 { return "nothing could be written" }
             offset += n
         }
+        return nil
     }
 }
 

@@ -13,7 +13,9 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     /// An error while running: types, units, limits.
     static let runtimeError: Int32 = 70
-    /// Interrupted with Ctrl-C.
+    /// Standard output could not be written (a full disk, a closed pipe).
+    static let outputFailed: Int32 = 74
+    /// Interrupted with Ctrl-C (SIGTERM gives 143).
     static let interrupted: Int32 = 130
 
     static func of(_ diagnostic: Diagnostic) -> Int32 {

@@ -5,10 +5,6 @@ import LineEditing
     import Glibc
 #endif
 
-/// Set by SIGINT: stops a running evaluation, or clears the line at the prompt.
-/// A signal handler cannot capture, so it reaches this one global through a `let`.
-let interruptRequests = Interrupt()
-
 /// The interactive prompt: reads lines (with libedit when stdin is a terminal), asks for
 /// more while the input is unfinished, prints each result, and keeps the session intact
 /// after an error or Ctrl-C.
@@ -22,8 +18,11 @@ final class REPL {
     private let style: Display.Style
     /// The terminal's layout now: read before each input, so output follows a resized window.
     private let layout: () -> Display.Layout
-    /// The inputs that succeeded, for `:save`.
-    private var transcript: [String] = []
+    /// The inputs that succeeded, for `:save`: what was typed (its imports found from the
+    /// current folder), and the text of each file `:load` ran (its imports found beside it).
+    private var transcript: [(text: String, directory: String)] = []
+    /// Whether the user has been told that the history cannot be saved.
+    private var warnedAboutHistory = false
     private var inputNumber = 1
 
     init(
@@ -48,7 +47,7 @@ final class REPL {
     }
 
     func run() -> Int32 {
-        Self.installInterruptHandler()
+        Signals.installForREPL()
         console.out(Self.banner(width: layout().width))
         console.flush()
         let history = HistoryFile.defaultPath().map { HistoryFile(path: $0, limit: Self.historySize) }
@@ -56,7 +55,7 @@ final class REPL {
             self?.complete(line, cursor) ?? []
         }
         for entry in history?.load() ?? [] { editor.addHistory(entry) }
-        var pending = ""
+        var pending = PendingInput()
         while true {
             _ = interruptRequests.take()
             guard let line = editor.readLine(prompt: pending.isEmpty ? "hadr> " : "  ... ") else {
@@ -64,24 +63,36 @@ final class REPL {
                     // Ctrl-C at the prompt: drop the line (and any unfinished input).
                     console.out("^C\n")
                     console.flush()
-                    pending = ""
+                    pending = PendingInput()
                     continue
                 }
                 console.out("\n")
+                if !pending.isEmpty {
+                    // Ctrl-D on a continuation line: say what is unfinished, and go on.
+                    evaluate(pending.text)
+                    pending = PendingInput()
+                    console.flush()
+                    continue
+                }
                 console.flush()
                 return ExitStatus.ok
             }
-            pending += pending.isEmpty ? line : "\n" + line
-            if pending.trimmingSpaces.isEmpty {
-                pending = ""
+            let mightBeComplete = pending.add(line)
+            if !pending.hasContent {
+                pending = PendingInput()
                 continue
             }
-            if !pending.hasPrefix(":"), Session.isIncomplete(pending) { continue }
-            let input = pending
-            pending = ""
+            // Parsed only once the brackets, strings and `do`s seen close: a pasted block
+            // is scanned once, not parsed again at each of its lines.
+            if !pending.text.hasPrefix(":"), !mightBeComplete || Session.isIncomplete(pending.text) { continue }
+            let input = pending.text
+            pending = PendingInput()
             session.layout = layout()
             editor.addHistory(input)
-            history?.append(input)
+            if let history, !history.append(input), !warnedAboutHistory {
+                warnedAboutHistory = true
+                console.err("hadr: the history is not saved: cannot write \(history.path)\n")
+            }
             if input.hasPrefix(":") {
                 if handleCommand(input) == false { return ExitStatus.ok }
             } else {
@@ -105,7 +116,7 @@ final class REPL {
             // After the terminal's own `^C`, start the message on a fresh line.
             console.err((error.kind == .interrupted ? "\n" : "") + renderer.render(error))
         } else {
-            if record { transcript.append(input) }
+            if record { transcript.append((input, ".")) }
             if let last { session.bindLastResult(last) }
         }
         inputNumber += 1
@@ -161,11 +172,20 @@ final class REPL {
             console.err("usage: :load FILE\n")
             return true
         }
+        let text: String
+        switch Session.readSource(path) {
+        case .success(let read): text = read
+        case .failure(let error):
+            console.err(renderer.render(error))
+            return true
+        }
         session.onResult = { [console, style] result in console.out(result.text(style: style) + "\n") }
-        if let error = session.runFile(path) {
+        let directory = Self.directory(of: path)
+        if let error = session.run(text, name: path, directory: directory) {
             console.err(renderer.render(error))
         } else {
-            transcript.append("import \"\(path.replacingQuotes)\"")
+            // The file's own text, so that `:save` keeps its definitions whole.
+            transcript.append(("# :load \(path)\n" + text, directory))
         }
         return true
     }
@@ -176,7 +196,12 @@ final class REPL {
             console.err("usage: :save FILE\n")
             return true
         }
-        let text = "# hadr session\n" + transcript.map { $0 + "\n" }.joined()
+        if let importer = transcript.first(where: { Self.imports($0.text, from: $0.directory, file: path) }) {
+            let what = importer.text.hasPrefix("# :load ") ? "a loaded file imports it" : "an input imports it"
+            console.err("cannot save `\(path)`: \(what), so the saved file would import itself\n")
+            return true
+        }
+        let text = "# hadr session\n" + transcript.map { $0.text + ($0.text.hasSuffix("\n") ? "" : "\n") }.joined()
         if let problem = AtomicFile.write(text, to: path) {
             console.err("cannot save `\(path)`: \(problem)\n")
         } else {
@@ -201,23 +226,45 @@ final class REPL {
         return true
     }
 
+    /// The folder part of a path ("." when there is none).
+    private static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// Whether `text` has an `import` of `file`, its paths taken from `directory`.
+    private static func imports(_ text: String, from directory: String, file: String) -> Bool {
+        guard let target = canonical(file) else { return false }
+        for line in text.split(separator: "\n") {
+            let words = String(line).trimmingSpaces
+            guard words.hasPrefix("import "), let open = words.firstIndex(of: "\"") else { continue }
+            let rest = words[words.index(after: open)...]
+            guard let close = rest.firstIndex(of: "\"") else { continue }
+            let imported = String(rest[..<close])
+            let joined = imported.hasPrefix("/") ? imported : directory + "/" + imported
+            if canonical(joined) == target { return true }
+        }
+        return false
+    }
+
+    /// The absolute, symlink-free form of a path; for a file not made yet, of its folder.
+    private static func canonical(_ path: String) -> String? {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        guard let slash = path.lastIndex(of: "/") else { return canonical("./" + path) }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        guard let resolved = realpath(folder, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved) + path[slash...]
+    }
+
     private static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// SIGINT sets the flag; no SA_RESTART, so a read at the prompt returns.
-    private static func installInterruptHandler() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptRequests.request() }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
 

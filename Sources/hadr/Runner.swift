@@ -19,9 +19,21 @@ struct Runner {
     let settings: Settings
     let console = Console()
 
-    /// Chooses the mode and returns the exit status.
+    /// Chooses the mode and returns the exit status: the run's own, or 74 when standard
+    /// output could not be written (a full disk, a closed pipe).
     func main(expressions: [String], script: String?) -> Int32 {
-        defer { console.flush() }
+        let status = run(expressions: expressions, script: script)
+        console.flush()
+        if let failure = console.writeFailure {
+            console.err("hadr: cannot write standard output: \(failure)\n")
+            return ExitStatus.outputFailed
+        }
+        return status
+    }
+
+    private func run(expressions: [String], script: String?) -> Int32 {
+        let repl = expressions.isEmpty && script == nil && console.stdinIsTerminal
+        if !repl { Signals.installForScript() }
         let colors = Colors(mode: settings.color, isTerminal: console.stdoutIsTerminal)
         let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
         let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
@@ -51,6 +63,7 @@ struct Runner {
         func report(_ diagnostic: Diagnostic?) -> Int32 {
             guard let diagnostic else { return ExitStatus.ok }
             console.err(renderer.render(diagnostic))
+            if diagnostic.kind == .interrupted { return Signals.interruptedStatus }
             return ExitStatus.of(diagnostic)
         }
         if !expressions.isEmpty {
@@ -64,7 +77,7 @@ struct Runner {
         if let script {
             if let error = session.runFile(script) {
                 // A script that cannot be read has no place to point at.
-                if !error.hasLocation {
+                if error.kind == .io, !error.hasLocation {
                     console.err("hadr: " + error.message + "\n")
                     return ExitStatus.noInput
                 }

@@ -275,3 +275,97 @@ final class Terminal {
         for line in after.split(separator: "\n") { #expect(line.count <= 50, "\(line)") }
     }
 }
+
+/// The REPL loses nothing and follows no planted link: `:save` keeps what `:load` read,
+/// the history survives full disks and other sessions, and pasted blocks are fast.
+@Suite(.serialized) struct REPLSafetyTests {
+    @Test func saveAfterLoadKeepsTheFilesDefinitionsAndItsMode() throws {
+        let t = try Terminal()
+        let model = t.state.appendingPathComponent("model.hadr")
+        try "web = 99.9%\nfn double(a) = a | a\n".write(to: model, atomically: true, encoding: .utf8)
+        #expect(chmod(model.path, 0o640) == 0)
+        try t.line(":load \(model.path)")
+        try t.line("db = double(99.95%)")
+        try t.line(":save \(model.path)")
+        try t.waitFor("saved 2 inputs")
+        let saved = try String(contentsOf: model, encoding: .utf8)
+        #expect(saved.contains("web = 99.9%\nfn double(a) = a | a\n"))
+        #expect(saved.contains("db = double(99.95%)"))
+        #expect(!saved.contains("import"))
+        var status = stat()
+        #expect(stat(model.path, &status) == 0 && status.st_mode & 0o777 == 0o640)
+        // The saved file runs on its own, with the same result.
+        let r = try HadrProcess.run([model.path], stdin: nil)
+        #expect(r.status == 0)
+    }
+
+    @Test func saveRefusesToMakeAFileImportItself() throws {
+        let t = try Terminal()
+        let lib = t.state.appendingPathComponent("lib.hadr")
+        try "x = 1\n".write(to: lib, atomically: true, encoding: .utf8)
+        try t.line("import \"\(lib.path)\"")
+        try t.line(":save \(lib.path)")
+        try t.waitFor("so the saved file would")
+        #expect(try String(contentsOf: lib, encoding: .utf8) == "x = 1\n")
+    }
+
+    @Test func saveFollowsASymlinkInsteadOfReplacingIt() throws {
+        let t = try Terminal()
+        let real = t.state.appendingPathComponent("real.hadr")
+        let link = t.state.appendingPathComponent("link.hadr")
+        try "old = 1\n".write(to: real, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try t.line("new = 2")
+        try t.line(":save \(link.path)")
+        try t.waitFor("saved 1 input")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real, encoding: .utf8) == "# hadr session\nnew = 2\n")
+    }
+
+    @Test func ctrlDOnAContinuationLineSaysWhatIsUnfinished() throws {
+        let t = try Terminal()
+        try t.line("fn f(x) = do")
+        try t.waitFor("  ...")
+        try t.press("C-d")
+        try t.waitFor("unexpected end of input")
+        try t.line("1 + 1")
+        try t.waitFor("\n2\n")
+        #expect(t.isRunning)
+    }
+
+    /// A block of 3000 lines pasted at once is evaluated whole, in about the time it
+    /// takes to arrive (it used to be parsed again at every line: 35 s for 5000).
+    @Test func aPastedBlockOfThousandsOfLinesIsEvaluatedWhole() throws {
+        let t = try Terminal()
+        let body = (1...3000).map { "    total = total + \($0)" }.joined(separator: "\n")
+        let block = "total = 0\nfn run() = do\n\(body)\n    total\nend\n"
+        let file = t.state.appendingPathComponent("paste.txt")
+        try block.write(to: file, atomically: true, encoding: .utf8)
+        try t.tmux(["load-buffer", file.path])
+        try t.tmux(["paste-buffer", "-t", "t"])
+        try t.line("run()")
+        try t.waitFor("4501500", seconds: 30)
+    }
+
+    @Test func aHugeHistoryLineDoesNotDelayThePrompt() throws {
+        let state = try HadrProcess.temporaryFolder()
+        let folder = state.appendingPathComponent("hadr")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let huge = String(repeating: "x", count: 50 << 20) + "\n1 + 2\n"
+        try huge.write(to: folder.appendingPathComponent("history"), atomically: true, encoding: .utf8)
+        let t = try Terminal(environment: ["XDG_STATE_HOME": state.path])
+        try t.press("Up")
+        try t.waitFor("hadr> 1 + 2", seconds: 5)
+    }
+
+    @Test func anUnwritableStateFolderIsReportedOnce() throws {
+        let state = try HadrProcess.temporaryFolder()
+        try "not a folder".write(to: state.appendingPathComponent("hadr"), atomically: true, encoding: .utf8)
+        let t = try Terminal(environment: ["XDG_STATE_HOME": state.path])
+        try t.line("1")
+        try t.waitFor("the history is not saved")
+        try t.line("2")
+        let screen = try t.waitFor("\n2\n")
+        #expect(screen.components(separatedBy: "the history is not saved").count == 2)
+    }
+}

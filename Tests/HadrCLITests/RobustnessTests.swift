@@ -159,3 +159,58 @@ import Testing
         #expect(!environ.stderr.contains("hunter2"))
     }
 }
+
+/// Nothing printed is lost: a signal flushes what was printed, and a failed write is an error.
+@Suite struct OutputIsNotLostTests {
+    /// Starts `hadr` on a script that prints then loops, sends `signal`, and returns the
+    /// status, standard output and standard error.
+    static func interrupted(by signal: Int32) throws -> (status: Int32, out: String, err: String) {
+        let script = try RobustnessTests.script("for i in 1..20 do print(i) end\nwhile true do end\n")
+        let process = Process()
+        process.executableURL = HadrProcess.binary
+        process.arguments = [script.path]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // The prints are buffered, so nothing shows before the end: wait for the loop to
+        // run, then signal; a second signal, later, ends a process that ignored the first.
+        Thread.sleep(forTimeInterval: 0.8)
+        kill(process.processIdentifier, signal)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { kill(process.processIdentifier, SIGKILL) }
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    @Test func ctrlCDuringAScriptKeepsWhatItPrinted() throws {
+        let r = try Self.interrupted(by: SIGINT)
+        #expect(r.status == 130)
+        #expect(r.out == (1...20).map { "\($0)\n" }.joined())
+        #expect(r.err.contains("error: interrupted"))
+    }
+
+    @Test func sigtermDuringAScriptKeepsWhatItPrinted() throws {
+        let r = try Self.interrupted(by: SIGTERM)
+        #expect(r.status == 143)
+        #expect(r.out.hasPrefix("1\n2\n") && r.out.hasSuffix("20\n"))
+    }
+
+    @Test func aFailedWriteIsAnError() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else {
+            Issue.record("/dev/full is missing")
+            return
+        }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "'\(HadrProcess.binary.path)' -e 'print(1)' > /dev/full 2>&1; echo $?"]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text.hasSuffix("74\n"))
+    }
+}

@@ -76,14 +76,14 @@ extension Compiler {
                     while i <= last {
                         store(m, .number(i))
                         _ = try body(m)
-                        try m.tick()
+                        try tick(m, range)
                         i += 1
                     }
                 } else {
                     while i <= last {
                         Machine.store(.number(i), at: m.fp + slot)
                         _ = try body(m)
-                        try m.tick()
+                        try tick(m, range)
                         i += 1
                     }
                 }
@@ -101,7 +101,7 @@ extension Compiler {
             for item in list.items {
                 store(m, item)
                 _ = try body(m)
-                try m.tick()
+                try tick(m, range)
             }
             return .none
         }

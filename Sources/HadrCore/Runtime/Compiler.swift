@@ -16,6 +16,15 @@ struct Compiler {
 
     // MARK: Errors
 
+    /// A loop's step: a limit reached here is located at the loop.
+    @inline(__always)
+    func tick(_ m: Machine, _ range: SourceRange) throws {
+        m.budget &-= 1
+        if m.budget < 0 {
+            do { try m.checkpoint() } catch { throw locate(error, range) }
+        }
+    }
+
     /// Gives a location to an error raised without one.
     func locate(_ error: any Error, _ range: SourceRange) -> any Error {
         var d = Diagnostic.from(error)
@@ -154,7 +163,7 @@ struct Compiler {
             return { m in
                 while try test(m) {
                     _ = try bodyCode(m)
-                    try m.tick()
+                    try tick(m, range)
                 }
                 return .none
             }

@@ -109,7 +109,8 @@ extension Machine {
         stepsUsed = 0
         budget = Self.checkInterval
         deadline = limits.timeout.map { Self.now() + $0 }
-        _ = interrupt.take()
+        // A pending interrupt is kept: a script's SIGTERM may arrive before it starts.
+        // The REPL forgets a Ctrl-C pressed at the prompt before it evaluates.
         if let stack = NativeStack.floor() {
             stackFloor = stack.floor
             stackSize = stack.size
