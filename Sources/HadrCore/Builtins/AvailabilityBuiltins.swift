@@ -123,16 +123,6 @@ enum AvailabilityBuiltins {
             default: throw args.wrong("x", expected: "a duration or a number", args[0])
             }
         },
-        NativeFunction("error_budget", 2) { args in
-            let u = try args.unavailability(0, "slo")
-            return .duration(u * (try args.duration(1, "window", positive: true)))
-        },
-        NativeFunction("burn_rate", 2) { args in
-            let u = try args.unavailability(0, "slo")
-            let errorRate = try args.fraction(1, "error_rate")
-            guard u > 0 else { throw BuiltinError.noBudget }
-            return .number(errorRate / u)
-        },
     ]
 
     /// The items as blocks when any of them is a system, so the result keeps its structure.

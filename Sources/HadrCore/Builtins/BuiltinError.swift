@@ -48,6 +48,33 @@ enum BuiltinError: ErrorMessage {
     /// A threshold of a different kind than the values it is drawn against.
     case thresholdKind(String, expected: String)
 
+    // MARK: SLOs
+
+    case budgetWindowOrRequests
+    /// A burn rate above 1 / (1 − SLO): more errors than requests.
+    case burnAboveAll(String, most: Double)
+    case timingEither
+    case tiersEmpty
+    /// Item `n` (from 1) of `tiers` is not a record.
+    case tierNotRecord(Int, got: String)
+    case tierUnknownField(Int, String)
+    /// A field of tier `n` with the wrong kind of value (`got` is "nothing" when it is missing).
+    case tierField(Int, String, expected: String, got: String)
+    case tierThreshold(Int)
+    case tierShortLonger(Int, short: String, long: String)
+    case tierWindowTooLong(Int, long: String, window: String)
+    case serviceName(String)
+    /// An `errors:` or `total:` selector that is empty or holds a control character.
+    case selector(String, got: String)
+    /// A window Prometheus cannot write: not a whole number of milliseconds.
+    case promDuration(String, String)
+    case slothPeriod(String)
+    case statusEither
+    case statusNeedsBoth
+    case badExceedsTotal(bad: String, total: String)
+    case elapsedLongerThanWindow(elapsed: String, window: String)
+    case startDate(String)
+
     var kind: Diagnostic.Kind {
         switch self {
         case .assertion: .assertion
@@ -86,6 +113,40 @@ enum BuiltinError: ErrorMessage {
             "`\(function)` found no column of numbers, durations or availabilities to draw"
         case .mixedQuantities(let what, let kinds): "\(what) mixes kinds of value (\(kinds)); a chart draws one kind"
         case .thresholdKind(let label, let expected): "threshold \(label) must be \(expected), like the values"
+        case .budgetWindowOrRequests:
+            "`error_budget` takes `window:` (a budget of time) or `requests:` (a budget of events), not both"
+        case .burnAboveAll(let burn, let most):
+            "a burn rate of \(burn) means more errors than requests; at this SLO it is at most \(Display.number(most))"
+        case .timingEither: "`alert_timing` needs `error_rate:` or `burn_rate:`, one of them"
+        case .tiersEmpty: "`tiers` must list at least one alert"
+        case .tierNotRecord(let n, let got):
+            "`tiers` item \(n) must be a record such as `{severity: \"page\", long_window: 1h, budget_consumed: 2%}`; "
+                + "got \(got)"
+        case .tierUnknownField(let n, let name):
+            "`tiers` item \(n) has a field `\(name)`; an alert has `severity`, `long_window`, `short_window`, "
+                + "and `budget_consumed` or `burn_rate`"
+        case .tierField(let n, let name, let expected, let got):
+            "`tiers` item \(n): `\(name)` must be \(expected); got \(got)"
+        case .tierThreshold(let n): "`tiers` item \(n) needs one of `budget_consumed:` and `burn_rate:`, not both"
+        case .tierShortLonger(let n, let short, let long):
+            "`tiers` item \(n): the short window \(short) is longer than the long window \(long)"
+        case .tierWindowTooLong(let n, let long, let window):
+            "`tiers` item \(n): its long window \(long) is not shorter than the SLO window \(window)"
+        case .serviceName(let got):
+            "`service` must start with a letter and hold only letters, digits, `_`, `-` and `.` "
+                + "(at most 100); got \"\(got)\""
+        case .selector(let name, let got): "`\(name)` must be a PromQL selector on one line; got \(got)"
+        case .promDuration(let name, let got):
+            "`\(name)` must be a whole number of milliseconds for Prometheus; got \(got)"
+        case .slothPeriod(let got): "Sloth brings alert windows for 28d and 30d SLO periods only; got \(got)"
+        case .statusEither:
+            "`budget_status` takes `bad:` and `total:` (counts of events) or `downtime:` (time), not both"
+        case .statusNeedsBoth: "`budget_status` needs `bad:` and `total:` (counts of events), or `downtime:`"
+        case .badExceedsTotal(let bad, let total): "`bad` (\(bad)) cannot exceed `total` (\(total))"
+        case .elapsedLongerThanWindow(let elapsed, let window):
+            "`elapsed` (\(elapsed)) is longer than the SLO window (\(window))"
+        case .startDate(let got):
+            "`start` must be a date such as \"2025-03-01\" or \"2025-03-01 14:30\" (UTC); got \"\(got)\""
         }
     }
 
@@ -96,6 +157,13 @@ enum BuiltinError: ErrorMessage {
         case .componentNeither: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"]
         case .noSuchColumn(_, _, let columns), .nothingToChart(_, let columns):
             ["note: the columns are " + columns.map { "`\($0)`" }.joined(separator: ", ")]
+        case .slothPeriod: ["help: prometheus_rules(...) writes the rules for any window itself"]
+        case .statusNeedsBoth:
+            [
+                "help: budget_status(slo: 99.9%, bad: 120, total: 200000, elapsed: 10d) or budget_status(slo: 99.9%, downtime: 20m, elapsed: 10d)"
+            ]
+        case .tierThreshold, .tierUnknownField:
+            ["help: {severity: \"page\", long_window: 1h, short_window: 5m, budget_consumed: 2%}"]
         default: []
         }
     }

@@ -4,7 +4,7 @@ enum Builtins {
     static let all: [NativeFunction] =
         CoreBuiltins.functions + MathBuiltins.functions + ListBuiltins.functions + TextBuiltins.functions
         + AvailabilityBuiltins.functions + SystemBuiltins.functions + ResilienceBuiltins.functions
-        + PictureBuiltins.functions
+        + PictureBuiltins.functions + SLOBuiltins.functions
 
     static let table: [String: NativeFunction] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 }
