@@ -57,3 +57,25 @@ public struct Diagnostic: Error, Sendable {
         self.notes = notes
     }
 }
+
+extension Diagnostic {
+    /// How many frames of a trace are shown, as runs; the rest are counted.
+    static let shownTraceRuns = 20
+
+    /// The trace with consecutive identical frames (deep recursion) folded into one run
+    /// with a count, at most `shownTraceRuns` of them, and how many runs were left out.
+    var traceRuns: (runs: [(frame: Frame, count: Int)], omitted: Int) {
+        var runs: [(frame: Frame, count: Int)] = []
+        for frame in frames {
+            if let last = runs.last, last.frame.function == frame.function, last.frame.range == frame.range,
+                last.frame.file === frame.file
+            {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((frame, 1))
+            }
+        }
+        let shown = min(runs.count, Self.shownTraceRuns)
+        return (Array(runs.prefix(shown)), runs.count - shown)
+    }
+}

@@ -64,24 +64,18 @@ public struct DiagnosticRenderer: Sendable {
         for note in diagnostic.notes {
             out += "  " + palette.note(note) + "\n"
         }
-        // Consecutive identical frames (deep recursion) print once with a count.
-        var runs: [(frame: Diagnostic.Frame, count: Int)] = []
-        for frame in diagnostic.frames {
-            if let last = runs.last, last.frame.function == frame.function, last.frame.range == frame.range,
-                last.frame.file === frame.file
-            {
-                runs[runs.count - 1].count += 1
-            } else {
-                runs.append((frame, 1))
-            }
+        // One line per frame in the compiler's form, so an editor's list of errors jumps
+        // to each call site; consecutive identical frames (deep recursion) print once.
+        let (runs, omitted) = diagnostic.traceRuns
+        for run in runs {
+            let (line, column) = run.frame.file.location(of: run.frame.range.start)
+            let times = run.count > 1 ? " (\(run.count) times)" : ""
+            out +=
+                palette.location("\(run.frame.file.name):\(line):\(column):") + " " + palette.note("note:")
+                + " in \(run.frame.function) called here\(times)\n"
         }
-        for (frame, count) in runs.prefix(20) {
-            let (line, column) = frame.file.location(of: frame.range.start)
-            let times = count > 1 ? " (\(count) times)" : ""
-            out += "  in \(frame.function) called at \(frame.file.name):\(line):\(column)\(times)\n"
-        }
-        if runs.count > 20 {
-            out += "  ... and \(runs.count - 20) more calls\n"
+        if omitted > 0 {
+            out += "  ... and \(omitted) more calls\n"
         }
         return out
     }

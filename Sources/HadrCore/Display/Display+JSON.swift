@@ -1,15 +1,20 @@
 /// The `--json` form of values.
 extension Display {
-    /// The `--json` form fixed by LANGUAGE.md.
+    /// The `--json` form fixed by LANGUAGE.md: a number as a number, an availability as
+    /// `{"availability": A, "unavailability": U}` (U is the exact unavailability hadr
+    /// keeps, so it stays exact where A rounds to 1), a share (an error rate,
+    /// `unavailability(a)`) as `{"fraction": F}`, a duration as `{"seconds": S}`, a record
+    /// as an object, a list or table as an array, `none` as `null`. A value JSON cannot
+    /// hold (infinity, NaN, a value nested past `maxDepth`) is `null`.
     static func json(_ value: Value, depth: Int = 0) -> String {
         if depth > maxDepth { return "null" }
-        func num(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+        let num = jsonNumber
         switch value {
         case .none, .undefined: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let x): return num(x)
         case .availability(let u): return "{\"availability\": \(num(1 - u)), \"unavailability\": \(num(u))}"
-        case .percentage(let x): return "{\"availability\": \(num(x)), \"unavailability\": \(num(1 - x))}"
+        case .percentage(let x): return "{\"fraction\": \(num(x))}"
         case .system(let b):
             return
                 "{\"availability\": \(num(1 - b.u)), \"unavailability\": \(num(b.u)), \"structure\": \(jsonString(b.structure))}"
@@ -29,7 +34,19 @@ extension Display {
         }
     }
 
-    static func jsonString(_ s: String) -> String {
+    /// A number as JSON: a whole number below 2^53 without a fraction (`3`, not `3.0`),
+    /// any other finite number in the shortest form that reads back as the same double
+    /// (`0.001`, `1e-18`), and null for infinity and NaN, which JSON cannot hold.
+    static func jsonNumber(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        if x == x.rounded(), abs(x) < 9_007_199_254_740_992, let whole = Int(exactly: x) {
+            return x == 0 && x.sign == .minus ? "-0" : String(whole)
+        }
+        return "\(x)"
+    }
+
+    /// A string as a JSON string literal, escaping what JSON requires.
+    public static func jsonString(_ s: String) -> String {
         var out = "\""
         for ch in s.unicodeScalars {
             switch ch {
