@@ -7,9 +7,8 @@ let package = Package(
         .executable(name: "hadr", targets: ["hadr"]),
         .library(name: "HadrCore", targets: ["HadrCore"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
-    ],
+    // No package dependencies: hadr's command line is one small table (Sources/hadr/CommandOption.swift).
+    dependencies: [],
     targets: [
         // The language: source text to values. Never touches the terminal.
         .target(
@@ -31,11 +30,7 @@ let package = Package(
         // The command line: arguments, script runner, REPL.
         .executableTarget(
             name: "hadr",
-            dependencies: [
-                "HadrCore",
-                "LineEditing",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["HadrCore", "LineEditing"]
         ),
         // Build tool: turns stdlib/*.hadr into a Swift source so the binary needs no files beside it.
         .executableTarget(name: "EmbedStdlibTool"),

@@ -83,6 +83,39 @@ public final class Session {
         return run(text, name: name, directory: ".")
     }
 
+    /// Parses and resolves a whole text as `run` would, loading what it uses and what it
+    /// imports, but runs nothing: the first syntax, name or call error, if any (`--check`).
+    @discardableResult
+    public func check(_ text: String, name: String, directory: String? = nil) -> Diagnostic? {
+        let file = SourceFile(name: name, text: text, directory: directory)
+        let path = directory.flatMap { _ in SourceLoader.canonical(name) }
+        return onLargeStack { () throws(Diagnostic) in
+            let statements = try Parser.parse(file)
+            let units = try self.loader.load(file, statements: statements, path: path)
+            for unit in units { self.resolver(for: unit).hoist(unit.statements) }
+            for unit in units {
+                var resolver = self.resolver(for: unit)
+                _ = try resolver.resolve(unit.statements)
+            }
+        }
+    }
+
+    /// Reads a script file and checks it (`check`).
+    @discardableResult
+    public func checkFile(_ path: String) -> Diagnostic? {
+        let text: String
+        do { text = try SourceLoader.read(path) } catch { return Diagnostic(error) }
+        return check(text, name: path, directory: SourceLoader.directory(of: path))
+    }
+
+    /// Reads standard input as `runStandardInput` does and checks it (`check`).
+    @discardableResult
+    public func checkStandardInput(name: String = "<stdin>") -> Diagnostic? {
+        let text: String
+        do { text = try SourceLoader.readAll(0, name: name) } catch { return Diagnostic(error) }
+        return check(text, name: name, directory: ".")
+    }
+
     /// Runs one REPL input; on error the session is left exactly as it was before, the
     /// library files the input loaded included.
     @discardableResult

@@ -75,11 +75,11 @@ struct Colors {
     let enabled: Bool
 
     /// `auto` colours a terminal unless `NO_COLOR` is set or `TERM` is `dumb`.
-    init(mode: String, isTerminal: Bool) {
+    init(mode: ColorMode, isTerminal: Bool) {
         switch mode {
-        case "always": enabled = true
-        case "never": enabled = false
-        default:
+        case .always: enabled = true
+        case .never: enabled = false
+        case .auto:
             let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
             enabled = isTerminal && noColor.isEmpty && term != "dumb"

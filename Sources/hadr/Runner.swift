@@ -4,25 +4,16 @@ import HadrCore
     import Glibc
 #endif
 
-/// Runs `-e` expressions, a script file, piped input or the REPL, and turns errors into exit statuses.
+/// Runs what an invocation asks for (`-e` expressions, a script, standard input, the
+/// REPL, or only a check of them) and turns errors into exit statuses.
 struct Runner {
-    struct Settings {
-        var options: Session.Options
-        var json: Bool
-        var color: String
-        /// `csv` or `markdown`: tables, records and lists print as that document format.
-        var document: String? = nil
-        /// Columns to draw for, instead of the terminal's.
-        var width: Int? = nil
-    }
-
-    let settings: Settings
+    let invocation: Invocation
     let console = Console()
 
     /// Chooses the mode and returns the exit status: the run's own, or 74 when standard
     /// output could not be written (a full disk, a closed pipe).
-    func main(expressions: [String], script: String?) -> Int32 {
-        let status = run(expressions: expressions, script: script)
+    func main() -> Int32 {
+        let status = run()
         console.flush()
         if let failure = console.writeFailure {
             console.err("hadr: cannot write standard output: \(failure)\n")
@@ -31,23 +22,30 @@ struct Runner {
         return status
     }
 
-    private func run(expressions: [String], script: String?) -> Int32 {
-        let repl = expressions.isEmpty && script == nil && console.stdinIsTerminal
-        if !repl { Signals.installForScript() }
-        let colors = Colors(mode: settings.color, isTerminal: console.stdoutIsTerminal)
-        let errorColors = Colors(mode: settings.color, isTerminal: isatty(2) == 1)
+    private func run() -> Int32 {
+        let named = !invocation.expressions.isEmpty || invocation.script != nil
+        let startsREPL = (!named && !invocation.check || invocation.interactive) && console.stdinIsTerminal
+        if !startsREPL { Signals.installForScript() }
+        let colors = Colors(mode: invocation.color, isTerminal: console.stdoutIsTerminal)
+        let errorColors = Colors(mode: invocation.color, isTerminal: isatty(2) == 1)
         let renderer = DiagnosticRenderer(palette: errorColors.diagnostics)
-        var options = settings.options
-        let width = settings.width
+        let width = invocation.width
         let isTerminal = console.stdoutIsTerminal
+        var options = Session.Options()
+        options.limits = invocation.limits
+        options.arguments = invocation.arguments
         options.layout = TerminalLayout.current(isTerminal: isTerminal, width: width)
+        let json = invocation.json
         let makeSession = { [console] in
-            Session(options: options, interrupt: interruptRequests, output: { console.out($0) })
+            Session(options: options, interrupt: interruptRequests) { text in
+                // Under --json, what `print` (or `help`, `explain`) writes is one JSON string a call.
+                console.out(
+                    json ? Display.jsonString(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "\n" : text)
+            }
         }
         let session = makeSession()
         let style = colors.display
-        let json = settings.json
-        let document = settings.document
+        let document = invocation.csv ? "csv" : invocation.markdown ? "markdown" : nil
         var shown = 0
         session.onResult = { [console] result in
             if json {
@@ -61,36 +59,45 @@ struct Runner {
             shown += 1
         }
         func report(_ diagnostic: Diagnostic?) -> Int32 {
-            guard let diagnostic else { return ExitStatus.ok }
-            console.err(renderer.render(diagnostic))
+            guard var diagnostic else { return ExitStatus.ok }
+            if diagnostic.kind == .io, invocation.script == "help" {
+                diagnostic.notes.append("note: `hadr --help` shows the usage")
+            }
+            // A script that cannot be read has no place to point at: hadr itself reports it.
+            let prefix = diagnostic.hasLocation ? "" : "hadr: "
+            console.err(json ? diagnostic.json + "\n" : prefix + renderer.render(diagnostic))
             if diagnostic.kind == .interrupted { return Signals.interruptedStatus }
             return ExitStatus.of(diagnostic)
         }
-        if !expressions.isEmpty {
-            for (i, expression) in expressions.enumerated() {
-                let name = expressions.count == 1 ? "<-e>" : "<-e \(i + 1)>"
-                let status = report(session.run(expression, name: name))
-                if status != ExitStatus.ok { return status }
+        func repl() -> Int32 {
+            REPL(
+                session: session, makeSession: makeSession, console: console, renderer: renderer, style: style,
+                layout: { TerminalLayout.current(isTerminal: isTerminal, width: width) }
+            ).run()
+        }
+        let check = invocation.check
+        var status = ExitStatus.ok
+        if !invocation.expressions.isEmpty {
+            for (i, expression) in invocation.expressions.enumerated() {
+                let name = invocation.expressions.count == 1 ? "<-e>" : "<-e \(i + 1)>"
+                status = report(check ? session.check(expression, name: name) : session.run(expression, name: name))
+                if status != ExitStatus.ok { break }
             }
-            return ExitStatus.ok
+        } else if let script = invocation.script, script != "-" {
+            status = report(check ? session.checkFile(script) : session.runFile(script))
+        } else if !named, !check, console.stdinIsTerminal {
+            return repl()
+        } else {
+            status = report(check ? session.checkStandardInput() : session.runStandardInput())
         }
-        if let script {
-            if let error = session.runFile(script) {
-                // A script that cannot be read has no place to point at.
-                if error.kind == .io, !error.hasLocation {
-                    console.err("hadr: " + error.message + "\n")
-                    return ExitStatus.noInput
-                }
-                return report(error)
-            }
-            return ExitStatus.ok
+        guard invocation.interactive else { return status }
+        // -i: on to the REPL, which starts even after an error so that the state can be looked
+        // at; piped, the lines of standard input run as more of the script.
+        if console.stdinIsTerminal {
+            let replStatus = repl()
+            return status != ExitStatus.ok ? status : replStatus
         }
-        if !console.stdinIsTerminal {
-            return report(session.runStandardInput())
-        }
-        return REPL(
-            session: session, makeSession: makeSession, console: console, renderer: renderer, style: style,
-            layout: { TerminalLayout.current(isTerminal: isTerminal, width: width) }
-        ).run()
+        if status != ExitStatus.ok || invocation.script == "-" { return status }
+        return report(session.runStandardInput())
     }
 }

@@ -149,7 +149,7 @@ struct HadrProcess {
         ])
         #expect(
             r.stdout
-                == "{\"availability\": 0.999, \"unavailability\": 0.001}\n{\"seconds\": 90.0}\n{\"rto\": {\"seconds\": 900.0}, \"name\": \"x\"}\n[1.0, 2.0]\n3.0\n"
+                == "{\"availability\": 0.999, \"unavailability\": 0.001}\n{\"seconds\": 90}\n{\"rto\": {\"seconds\": 900}, \"name\": \"x\"}\n[1, 2]\n3\n"
         )
     }
 
@@ -200,7 +200,7 @@ struct HadrProcess {
     }
 
     @Test func versionAndHelp() throws {
-        #expect(try HadrProcess.run(["--version"]).stdout.hasPrefix("0."))
+        #expect(try HadrProcess.run(["--version"]).stdout.hasPrefix("hadr 0."))
         let help = try HadrProcess.run(["--help"])
         #expect(help.stdout.contains("Exit status"))
     }
@@ -251,14 +251,6 @@ struct HadrProcess {
 }
 
 @Suite struct ShellIntegrationTests {
-    @Test(arguments: ["bash", "zsh", "fish"])
-    func completionScripts(_ shell: String) throws {
-        let r = try HadrProcess.run(["--generate-completion-script", shell])
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("hadr"))
-        #expect(r.stdout.contains("max-steps"))
-    }
-
     @Test func pipedInputHasNoPromptOrBanner() throws {
         let r = try HadrProcess.run([], stdin: "web = 99.9%\nweb & web\n")
         #expect(r.stdout == "99.8001%\n")
