@@ -20,12 +20,22 @@ import Testing
         let url = root.appendingPathComponent(path)
         let text = try String(contentsOf: url, encoding: .utf8)
         var output = ""
-        let s = session(arguments: ["first", "second"]) { output += $0 }
+        let s = session(arguments: arguments(of: text)) { output += $0 }
         // Named relative to the package so that errors render the same everywhere.
         if let error = s.run(text, name: path, directory: url.deletingLastPathComponent().path) {
             output += DiagnosticRenderer().render(error)
         }
         return output
+    }
+
+    /// The command-line arguments a script is run with: the words of a `# args:` line
+    /// among its first lines (`# args: 99.95% 28d`), or `first second`.
+    static func arguments(of text: String) -> [String] {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(5)
+        where line.hasPrefix("# args:") {
+            return line.dropFirst("# args:".count).split(separator: " ").map(String.init)
+        }
+        return ["first", "second"]
     }
 
     static func check(_ path: String) throws {

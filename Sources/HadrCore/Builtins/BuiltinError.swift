@@ -8,6 +8,17 @@ enum BuiltinError: ErrorMessage {
     /// `assert(false, message)`.
     case assertion(String)
 
+    // MARK: Text
+
+    /// `parse(text)` of a text that spells no value; `reason` is the syntax error, if any.
+    case notAValue(String, reason: String?)
+    /// `options(args, defaults)` met `--name` for a field the defaults do not have.
+    case unknownOption(String, suggestion: String?, options: [String])
+    /// An option (not a flag) was the last word.
+    case optionNeedsValue(String, like: String)
+    /// An option's value that does not read as a value of its default's kind.
+    case optionValue(String, String, like: String, reason: String?)
+
     // MARK: Lists
 
     case filterNotBool(String)
@@ -101,6 +112,13 @@ enum BuiltinError: ErrorMessage {
             "downtime \(downtime) is longer than the period \(period)"
         case .calendarField(let name, let got): "calendar field `\(name)` must be a positive duration; got \(got)"
         case .noBudget: "a 100% SLO has no error budget to burn"
+        case .notAValue(let text, _): "`parse` found no value in \(Self.quoted(text))"
+        case .unknownOption(let option, _, _): "unknown option `\(option)`"
+        case .optionNeedsValue(let option, let like): "`\(option)` needs a value, such as `\(option) \(like)`"
+        case .optionValue(let option, let text, "none", _):
+            "`\(option)` needs a value that `parse` reads; got \(Self.quoted(text))"
+        case .optionValue(let option, let text, let like, _):
+            "`\(option)` must be a value like its default (\(like)); got \(Self.quoted(text))"
         case .componentBoth: "give `component` either an availability or `mtbf:` and `mttr:`, not both"
         case .componentNeither: "`component` needs an availability or `mtbf:` and `mttr:`"
         case .standbyNeedsFailures:
@@ -152,6 +170,17 @@ enum BuiltinError: ErrorMessage {
 
     var notes: [String] {
         switch self {
+        case .notAValue(let text, let reason):
+            (reason.map { ["note: \($0)"] } ?? [])
+                + [
+                    "help: `parse` reads a number (`12`), a percentage (`99.9%`), a duration (`30d`, `43m 48s`), "
+                        + "`true`, `false` or a quoted string"
+                ]
+                + (Self.isWord(text) ? ["help: a word needs no `parse`: the argument itself is the string"] : [])
+        case .unknownOption(_, let suggestion, let options):
+            (suggestion.map { ["help: did you mean `\($0)`?"] } ?? [])
+                + ["note: the options are " + options.map { "`\($0)`" }.joined(separator: ", ")]
+        case .optionValue(_, _, _, let reason?): ["note: \(reason)"]
         case .availabilityNeedsBoth(_, _, let example): ["help: \(example)"]
         case .availabilityEither: ["help: availability(mtbf: 1000h, mttr: 10h) or availability(downtime: 1h, per: 1y)"]
         case .componentNeither: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"]
@@ -166,5 +195,17 @@ enum BuiltinError: ErrorMessage {
             ["help: {severity: \"page\", long_window: 1h, short_window: 5m, budget_consumed: 2%}"]
         default: []
         }
+    }
+
+    /// Whether a text is one word of letters, digits and `_` (`web`, `eu_west`), as a name is.
+    private static func isWord(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    /// A text as a string literal, cut to its first 60 characters.
+    private static func quoted(_ text: String) -> String {
+        let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return Display.quote(shown)
     }
 }
