@@ -2,8 +2,24 @@
 #   make repl   builds hadr and starts its REPL
 #   make test   builds and runs every test
 # Each first installs the system packages hadr needs (see scripts/install-deps).
+#
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, the man page, completions
+#   make uninstall [PREFIX=/usr/local] [DESTDIR=]
 
-.PHONY: repl test lint format build release deps bench clean
+.PHONY: repl test lint format build release deps bench clean install uninstall check-install
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MAN1DIR = $(PREFIX)/share/man/man1
+BASHDIR = $(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(PREFIX)/share/zsh/site-functions
+FISHDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+# The release binary carries the Swift runtime inside (--static-swift-stdlib), so it runs
+# on a machine without the toolchain. Every release build uses these flags: a build with
+# other flags recompiles every module.
+RELEASE = swift build -c release --product hadr --static-swift-stdlib
 
 repl: release
 	.build/release/hadr
@@ -11,6 +27,7 @@ repl: release
 test: deps lint
 	swift build --build-tests
 	swift test
+	scripts/check-install
 
 # The code's layout is swift-format's, configured in .swift-format; CI fails on any finding.
 lint:
@@ -23,7 +40,25 @@ build: deps
 	swift build
 
 release: deps
-	swift build -c release --product hadr
+	$(RELEASE)
+
+install: release
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)" "$(DESTDIR)$(BASHDIR)" "$(DESTDIR)$(ZSHDIR)" \
+		"$(DESTDIR)$(FISHDIR)"
+	install -m 755 .build/release/hadr "$(DESTDIR)$(BINDIR)/hadr"
+	install -m 644 docs/man/hadr.1 "$(DESTDIR)$(MAN1DIR)/hadr.1"
+	install -m 644 completions/hadr.bash "$(DESTDIR)$(BASHDIR)/hadr"
+	install -m 644 completions/_hadr "$(DESTDIR)$(ZSHDIR)/_hadr"
+	install -m 644 completions/hadr.fish "$(DESTDIR)$(FISHDIR)/hadr.fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/hadr" "$(DESTDIR)$(MAN1DIR)/hadr.1" "$(DESTDIR)$(BASHDIR)/hadr" \
+		"$(DESTDIR)$(ZSHDIR)/_hadr" "$(DESTDIR)$(FISHDIR)/hadr.fish"
+
+# Installs into a scratch folder and checks the result as a user's machine would see it:
+# the layout, no library from the toolchain, the binary with the toolchain hidden.
+check-install:
+	scripts/check-install
 
 deps:
 	@scripts/install-deps
