@@ -30,14 +30,14 @@ _hadr() {
         prev="${words[cword - 1]}"
     fi
 
-    local options="-e -i --interactive --check --json --color --max-steps --timeout --max-depth --max-list -h --help -V --version"
+    local options="-e -i --interactive --check --json --csv --markdown --width --color --max-steps --timeout --max-depth --max-list --max-string -h --help -V --version"
 
     # Past the script (or `--`), the words are the script's arguments.
     local i word expressions=0
     for ((i = 1; i < cword; i++)); do
         word="${words[i]}"
         case "$word" in
-            -e | --color | --max-steps | --timeout | --max-depth | --max-list)
+            -e | --width | --color | --max-steps | --timeout | --max-depth | --max-list | --max-string)
                 [[ $word == -e ]] && expressions=1
                 ((i++))
                 ;;
@@ -69,7 +69,7 @@ _hadr() {
             COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
             return
             ;;
-        -e | --max-steps | --timeout | --max-depth | --max-list)
+        -e | --width | --max-steps | --timeout | --max-depth | --max-list | --max-string)
             # An expression or a number: nothing to offer.
             return
             ;;

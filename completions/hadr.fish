@@ -21,7 +21,7 @@ function __fish_hadr_wants_script
                 return
             case -e '-e?*'
                 return 1
-            case --color --max-steps --timeout --max-depth --max-list
+            case --width --color --max-steps --timeout --max-depth --max-list --max-string
                 set value 1
             case '-?*'
             case '*'
@@ -43,11 +43,15 @@ complete -c hadr -s e -x -d 'Evaluate EXPR and print its value'
 complete -c hadr -s i -l interactive -d 'Start the REPL after the script or the expressions'
 complete -c hadr -l check -d 'Parse and resolve only: report errors, run nothing'
 complete -c hadr -l json -d 'Print each result, and errors, as one line of JSON'
+complete -c hadr -l csv -d 'Print each table, record or list result as CSV'
+complete -c hadr -l markdown -d 'Print each table, record or list result as a Markdown table'
+complete -c hadr -l width -x -d 'Draw output for N columns'
 complete -c hadr -l color -x -a 'auto always never' -d 'Colour the output'
 complete -c hadr -l max-steps -x -d 'Stop after N loop iterations and calls'
 complete -c hadr -l timeout -x -d 'Stop after SECONDS seconds'
 complete -c hadr -l max-depth -x -d 'Allow at most N nested calls'
 complete -c hadr -l max-list -x -d 'Build lists of at most N items'
+complete -c hadr -l max-string -x -d 'Build strings of at most N bytes'
 complete -c hadr -s h -l help -d 'Show the help'
 complete -c hadr -s V -l version -d 'Show the version'
 # Files only where they belong: a .hadr script (or a folder on the way to one) as the

@@ -57,7 +57,8 @@ enum Hadr {
         text += """
 
             Exit status: 0 success; 1 a failed assert; 64 bad usage; 65 a syntax or name error;
-            66 a file that cannot be read; 70 an error while running; 130 interrupted.
+            66 a file that cannot be read; 70 an error while running; 74 standard output not writable;
+            130 interrupted.
 
             The manual: man hadr (docs/man/hadr.1).
 

@@ -145,11 +145,20 @@ import Testing
         (["--max-depth", "200001"], .badValue("--max-depth", "200001", expected: "a whole number from 1 to 200000")),
         (
             ["--max-list", "99999999999999999999"],
-            .badValue("--max-list", "99999999999999999999", expected: "a whole number of at least 1")
+            .badValue("--max-list", "99999999999999999999", expected: "a whole number from 1 to 100000000")
         ),
-        (["--timeout", "-1"], .badValue("--timeout", "-1", expected: "a number of seconds above 0")),
-        (["--timeout", "nan"], .badValue("--timeout", "nan", expected: "a number of seconds above 0")),
-        (["--timeout", "inf"], .badValue("--timeout", "inf", expected: "a number of seconds above 0")),
+        (
+            ["--timeout", "-1"],
+            .badValue("--timeout", "-1", expected: "a number of seconds from 0.001 to 31536000 (a year)")
+        ),
+        (
+            ["--timeout", "nan"],
+            .badValue("--timeout", "nan", expected: "a number of seconds from 0.001 to 31536000 (a year)")
+        ),
+        (
+            ["--timeout", "inf"],
+            .badValue("--timeout", "inf", expected: "a number of seconds from 0.001 to 31536000 (a year)")
+        ),
         (["--check", "-i", "s.hadr"], .conflict("--check", "-i")),
     ]
 

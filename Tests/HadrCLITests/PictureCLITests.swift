@@ -18,10 +18,10 @@ import Testing
     @Test func conflictingFormatsAndBadWidthsAreUsageErrors() throws {
         let both = try HadrProcess.run(["--csv", "--json", "-e", "1"])
         #expect(both.status == 64)
-        #expect(both.stderr.contains("only one of --json, --csv and --markdown"))
+        #expect(both.stderr.contains("`--json` and `--csv` cannot be used together"))
         let narrow = try HadrProcess.run(["--width", "5", "-e", "1"])
         #expect(narrow.status == 64)
-        #expect(narrow.stderr.contains("--width must be between 20 and 1000"))
+        #expect(narrow.stderr.contains("`--width` must be a whole number from 20 to 1000; got `5`"))
     }
 
     /// Piped output is drawn for 80 columns whatever `COLUMNS` says; `--width` sets it.

@@ -71,8 +71,10 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         }
         let r = try runTool(
             "bash",
-            ["--norc", "--noprofile", drivers.appendingPathComponent("complete.bash").path,
-             completions.appendingPathComponent("hadr.bash").path] + words,
+            [
+                "--norc", "--noprofile", drivers.appendingPathComponent("complete.bash").path,
+                completions.appendingPathComponent("hadr.bash").path,
+            ] + words,
             cwd: dir, environment: package ? ["HADR_BASH_COMPLETION": bashCompletion] : [:])
         #expect(r.status == 0, "bash: \(r.stderr)")
         #expect(r.stderr == "", "bash: \(r.stderr)")
