@@ -4,6 +4,12 @@ enum ArgumentError: ErrorMessage {
     /// A value of the wrong kind: `expected` reads "a number", "a duration such as `30m`".
     case mustBe(String, expected: String, got: String, unitHint: Bool = false)
     case notWhole(String, got: String)
+    /// Something else than a system of named components (`spof(99.9% & 99.9%)`); `plain`
+    /// when it is an availability, which `component` would name.
+    case needsComponents(String, got: String, plain: Bool)
+    /// The name of a unit given where a duration is wanted (`per: "month"`); `meant` is
+    /// the duration it names (`1mo`).
+    case unitName(String, got: String, meant: String)
     case outOfRange(String, low: String, high: String, got: String)
     case notFinite(String, got: String)
     case notPositive(String, got: String)
@@ -21,7 +27,7 @@ enum ArgumentError: ErrorMessage {
 
     var kind: Diagnostic.Kind {
         switch self {
-        case .mustBe, .notWhole, .component: .type
+        case .mustBe, .unitName, .needsComponents, .notWhole, .component: .type
         default: .runtime
         }
     }
@@ -29,6 +35,8 @@ enum ArgumentError: ErrorMessage {
     var message: String {
         switch self {
         case .mustBe(let name, let expected, let got, _): "`\(name)` must be \(expected); got \(got)"
+        case .unitName(let name, let got, _): "`\(name)` must be a duration such as `30m`; got \(got)"
+        case .needsComponents(let name, let got, _): "`\(name)` must be a system built from components; got \(got)"
         case .notWhole(let name, let got): "`\(name)` must be a whole number; got \(got)"
         case .outOfRange(let name, let low, let high, let got):
             "`\(name)` must be between \(low) and \(high); got \(got)"
@@ -48,6 +56,12 @@ enum ArgumentError: ErrorMessage {
     var notes: [String] {
         switch self {
         case .mustBe(let name, _, _, true): ["help: give it a unit, as in `\(name): 30m`"]
+        case .unitName(let name, _, let meant): ["help: write the period as a duration: `\(name): \(meant)`"]
+        case .needsComponents(_, _, true):
+            [
+                "help: wrap each part with `component(\"name\", ...)` so that it can be named: "
+                    + "`component(\"web\", 99.9%) & component(\"db\", 99.95%)`"
+            ]
         case .unknownKind(_, let given, let kinds):
             (Suggestion.closest(to: given, among: kinds).map { ["help: did you mean \"\($0)\"?"] } ?? [])
                 + ["note: the kinds are " + Self.list(kinds)]

@@ -32,6 +32,10 @@ extension NativeArguments {
     /// A duration in seconds; `positive` refuses zero and negative ones.
     func duration(_ i: Int, _ name: String, positive: Bool = false) throws -> Double {
         guard case .time(let x, 1, _) = self[i] else {
+            // `per: "month"`: a unit's name where a duration of it was meant.
+            if case .string(let word) = self[i], let unit = TimeUnit.meant(by: word) {
+                throw ArgumentError.unitName(name, got: Operators.describe(self[i]), meant: "1" + unit.symbol)
+            }
             let isNumber = if case .number = self[i] { true } else { false }
             throw ArgumentError.mustBe(
                 name, expected: "a duration such as `30m`", got: Operators.describe(self[i]), unitHint: isNumber)

@@ -60,7 +60,8 @@ enum SystemBuiltins {
         },
         NativeFunction("spof", 1) { args in
             guard case .system(let block) = args[0] else {
-                throw args.wrong("system", expected: "a system built from components", args[0])
+                throw ArgumentError.needsComponents(
+                    "system", got: Operators.describe(args[0]), plain: Operators.unavailabilityOf(args[0]) != nil)
             }
             let leaves = block.leaves
             let points = leaves.filter { leaf in !block.works(down: { $0 === leaf }) }
@@ -68,7 +69,8 @@ enum SystemBuiltins {
         },
         NativeFunction("improve", 2) { args in
             guard case .system(var block) = args[0] else {
-                throw args.wrong("system", expected: "a system built from components", args[0])
+                throw ArgumentError.needsComponents(
+                    "system", got: Operators.describe(args[0]), plain: Operators.unavailabilityOf(args[0]) != nil)
             }
             let target: Double? = args.isAbsent(1) ? nil : try args.unavailability(1, "target")
             let leaves = block.leaves

@@ -33,10 +33,31 @@ enum NameError: ErrorMessage {
 
     var notes: [String] {
         switch self {
-        case .unknownName(_, let guess?): ["help: did you mean `\(guess)`?"]
+        case .unknownName(let name, let guess): Self.hints(forUnknown: name, guess: guess)
         case .missingBody(let name): ["help: write `fn \(name)(...) = expression`"]
         case .tooDeep: ["help: split it into named parts"]
         default: []
         }
     }
+
+    /// What an unknown name was likely meant as: a pattern hadr writes otherwise, a period
+    /// written as a unit's name (`per: year`), or a close name.
+    private static func hints(forUnknown name: String, guess: String?) -> [String] {
+        if let hint = patterns[name] { return [hint] }
+        if let unit = TimeUnit.named(name) { return ["help: a period is a duration: write `1\(unit.symbol)`"] }
+        return guess.map { ["help: did you mean `\($0)`?"] } ?? []
+    }
+
+    /// Names of redundancy patterns (the chapter's, and others') that hadr writes otherwise.
+    private static let patterns: [String: String] = {
+        let standby =
+            "help: an active-passive pair with failover is `standby(primary, backup, switchover: 30s)`; see `help(standby)`"
+        let kOfN = "help: N+1 redundancy is `k_of_n(n, n + 1, a)`: any n of the n + 1 parts must work"
+        let parallel = "help: active-active is parallel composition: `a | b`, or `parallel(a, b, ...)`"
+        return [
+            "failover": standby, "active_passive": standby, "active_standby": standby, "primary_standby": standby,
+            "n_plus_1": kOfN, "n_plus_one": kOfN, "n_plus_2": kOfN, "nplus1": kOfN,
+            "active_active": parallel, "redundant": parallel,
+        ]
+    }()
 }

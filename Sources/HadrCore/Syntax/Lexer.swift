@@ -245,7 +245,8 @@ struct Lexer {
                 }
             }
             guard let unit else {
-                throw error(.unknownUnit(suffix), suffixStart, position)
+                let number = String(decoding: bytes[start..<suffixStart], as: UTF8.self)
+                throw error(.unknownUnit(suffix, number: number), suffixStart, position)
             }
             let seconds = value * unit.seconds
             let written = String(decoding: bytes[start..<position], as: UTF8.self)

@@ -20,8 +20,8 @@ enum SyntaxError: ErrorMessage {
     case numberTooLarge(String)
     case percentageOutOfRange(String)
     case durationTooLarge(String)
-    /// A suffix after a number that is not a time unit.
-    case unknownUnit(String)
+    /// A suffix after a number that is not a time unit, and the number as written.
+    case unknownUnit(String, number: String)
     /// A bare number right after a duration literal (`1h 30`): the number and the duration as written.
     case unitlessAfterDuration(String, after: String)
     /// Durations side by side whose units do not shrink (`30m 1h`), as written.
@@ -61,7 +61,7 @@ enum SyntaxError: ErrorMessage {
         case .numberTooLarge(let text): "number `\(text)` is too large"
         case .percentageOutOfRange(let text): "a percentage must lie between 0% and 100%; got \(text)%"
         case .durationTooLarge(let text): "duration `\(text)` is too large"
-        case .unknownUnit(let suffix):
+        case .unknownUnit(let suffix, _):
             "unknown unit `\(suffix)` after a number; time units are "
                 + TimeUnit.suffixes.map { "`\($0)`" }.joined(separator: ", ") + ", or spelled out (`minutes`)"
         case .unitlessAfterDuration(let number, let after):
@@ -84,6 +84,8 @@ enum SyntaxError: ErrorMessage {
     var notes: [String] {
         switch self {
         case .tooDeep: ["help: split it into named parts"]
+        case .unknownUnit(let suffix, let number):
+            TimeUnit.meant(by: suffix).map { ["help: did you mean `\(number)\($0.symbol)`?"] } ?? []
         default: []
         }
     }

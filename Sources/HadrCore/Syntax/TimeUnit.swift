@@ -70,6 +70,39 @@ enum TimeUnit: Int8, Sendable, CaseIterable {
         allCases.flatMap { unit in [(unit.entry.singular, unit), (unit.entry.plural, unit)] },
         uniquingKeysWith: { a, _ in a })
 
+    /// The unit a word that is none means, for did-you-mean: the spellings other tools
+    /// use (`hr`, `sec`, `yr`), a start of a unit's name (`sec`, `mins`... `minu`), or a
+    /// misspelt name (`hours` as `huors`).
+    static func meant(by word: String) -> TimeUnit? {
+        let lower = word.lowercased()
+        if let unit = Self.otherSpellings[lower] ?? Self.bySuffix[lower] ?? Self.byWord[lower] { return unit }
+        if lower.count >= 3, let unit = allCases.first(where: { $0.entry.plural.hasPrefix(lower) }) { return unit }
+        return Suggestion.closest(to: lower, among: words).flatMap { TimeUnit(word: $0) }
+    }
+
+    /// The unit a name of three letters or more spells exactly (`year`, `months`, `hrs`,
+    /// `monthly`): an unknown name that is one was meant as a duration (`per: year`).
+    static func named(_ name: String) -> TimeUnit? {
+        let lower = name.lowercased()
+        guard lower.count >= 3 || otherSpellings[lower] != nil else { return nil }
+        return otherSpellings[lower] ?? byWord[lower] ?? bySuffix[lower]
+    }
+
+    /// Units as other tools and people write them.
+    private static let otherSpellings: [String: TimeUnit] = [
+        "msec": .millisecond, "msecs": .millisecond, "millis": .millisecond,
+        "sec": .second, "secs": .second, "sek": .second,
+        "mins": .minute, "mn": .minute,
+        "hr": .hour, "hrs": .hour, "hs": .hour,
+        "dy": .day, "dys": .day,
+        "wk": .week, "wks": .week,
+        "mon": .month, "mons": .month, "mth": .month, "mths": .month, "mos": .month,
+        "qtr": .quarter, "qtrs": .quarter,
+        "yr": .year, "yrs": .year, "yy": .year,
+        "daily": .day, "weekly": .week, "monthly": .month, "quarterly": .quarter, "yearly": .year,
+        "annual": .year, "annually": .year,
+    ]
+
     /// Every suffix the lexer accepts, in the table's order, for error messages.
     static let suffixes: [String] = allCases.flatMap { $0.entry.suffixes }
 
