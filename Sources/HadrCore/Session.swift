@@ -187,7 +187,12 @@ public final class Session {
     private func run(_ module: Module, echo: Bool) throws(Diagnostic) {
         do {
             try machine.run(module) { value, _ in
-                if echo, !Self.isNone(value) { self.onResult(Result(value: value, layout: self.machine.layout)) }
+                if echo, !Self.isNone(value) {
+                    self.onResult(
+                        Result(
+                            value: value, layout: self.machine.layout,
+                            calendar: self.machine.calendar ?? .standard))
+                }
             }
         } catch {
             throw Self.locatedInUserCode(Diagnostic.from(error))
@@ -259,20 +264,28 @@ public struct Result {
     let value: Value
     /// The layout of the session that made it.
     let layout: Display.Layout
+    /// The session's calendar when it was made: months, quarters and years are shown in it.
+    var calendar = CalendarUnits.standard
 
     /// The value as a result is shown at the prompt: strings quoted, tables as columns,
     /// pictures drawn, all fitted to the session's layout.
-    public func text(style: Display.Style = .plain) -> String { Display.result(value, style: style, layout: layout) }
+    public func text(style: Display.Style = .plain) -> String {
+        CalendarUnits.with(calendar) { Display.result(value, style: style, layout: layout) }
+    }
 
     /// The value as `--csv` prints it, when it is a table, a record or a list; nil otherwise.
     public var csv: String? {
-        Display.documentRows(value, raw: false).map { Display.csv(columns: $0.columns, rows: $0.rows) }
+        CalendarUnits.with(calendar) {
+            Display.documentRows(value, raw: false).map { Display.csv(columns: $0.columns, rows: $0.rows) }
+        }
     }
 
     /// The value as `--markdown` prints it, when it is a table, a record or a list; nil otherwise.
     public var markdown: String? {
-        Display.documentRows(value, raw: false).map {
-            Display.markdown(columns: $0.columns, rows: $0.rows, right: $0.right)
+        CalendarUnits.with(calendar) {
+            Display.documentRows(value, raw: false).map {
+                Display.markdown(columns: $0.columns, rows: $0.rows, right: $0.right)
+            }
         }
     }
 

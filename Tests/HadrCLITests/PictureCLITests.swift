@@ -7,9 +7,13 @@ import Testing
     @Test func csvAndMarkdownPrintTableResults() throws {
         let csv = try HadrProcess.run(["--csv", "-e", "downtime(99.95%)"])
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("period,length,downtime\nyear,1y,4h 22m 48s\nquarter,91d 6h,1h 5m 42s\n"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "period,length,downtime,calendar\nyear,365d,4h 22m 48s,365-day\nquarter,91d 6h,1h 5m 42s,365-day\n"))
         let markdown = try HadrProcess.run(["--markdown", "-e", "downtime(99.95%)", "-e", "nines(99.9%)"])
-        #expect(markdown.stdout.hasPrefix("| period  |  length |   downtime |\n| ------- | ------: | ---------: |\n"))
+        #expect(
+            markdown.stdout.hasPrefix(
+                "| period  |  length |   downtime | calendar |\n| ------- | ------: | ---------: | -------- |\n"))
         #expect(markdown.stdout.hasSuffix("|\n3\n"))
         let two = try HadrProcess.run(["--csv", "-e", "[{a: 1}]", "-e", "[{b: 2}]"])
         #expect(two.stdout == "a\n1\n\nb\n2\n")

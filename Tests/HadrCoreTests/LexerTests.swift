@@ -17,7 +17,7 @@ import Testing
 
     @Test func durationsInEveryUnit() throws {
         let kinds = try tokenKinds("5ms 2s 15m 2min 1h 1d 1w 1mo 1q 1y")
-        let seconds = kinds.compactMap { if case .duration(let s, _) = $0 { s } else { nil } }
+        let seconds = kinds.compactMap { if case .duration(let n, let unit) = $0 { n * unit.seconds } else { nil } }
         #expect(seconds == [0.005, 2, 900, 120, 3600, 86_400, 604_800, 2_628_000, 7_884_000, 31_536_000])
     }
 

@@ -149,7 +149,9 @@ func value(_ text: String) throws -> Value {
         #expect(status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]]
         #expect(rows == [["name", "note", "n"], ["a, b", "say \"hi\"", "1"], [" x", "two\nlines", "2.5"]])
-        #expect(eval("csv(downtime(99.9%), raw: true)").hasPrefix("\"period,length,downtime\\nyear,31536000,31536\\n"))
+        #expect(
+            eval("csv(downtime(99.9%), raw: true)").hasPrefix(
+                "\"period,length,downtime,calendar\\nyear,31536000,31536,365-day\\n"))
         #expect(eval("csv(5)").hasPrefix("error: `table` must be a table, a record or a list"))
     }
 

@@ -80,7 +80,8 @@ enum AvailabilityBuiltins {
                         "downtime", "per", example: "availability(downtime: 1h, per: 1y)")
                 }
                 let downtime = try args.duration(2, "downtime")
-                let period = try args.duration(3, "per", positive: true)
+                // Only the session calendar's service time can be down (all of it, but for business hours).
+                let period = try args.duration(3, "per", positive: true) * (try args.machine.calendarUnits().service)
                 guard downtime <= period else {
                     throw BuiltinError.downtimeLongerThanPeriod(
                         downtime: Display.duration(downtime), period: Display.duration(period))
@@ -97,23 +98,44 @@ enum AvailabilityBuiltins {
         },
         NativeFunction("downtime", 3) { args in
             let u = try args.unavailability(0, "a")
+            let calendar = try Calendar(args, 2)
             if !args.isAbsent(1) {
-                return .duration(u * (try args.duration(1, "per", positive: true)))
+                let per = try args.duration(1, "per", positive: true)
+                return .duration(u * per * (try calendar.service(machine: args.machine)))
             }
-            guard case .record(let calendar) = args[2] else {
-                throw args.wrong(
-                    "calendar", expected: "a calendar record such as `calendar` or `sre_calendar`", args[2])
-            }
+            let service = calendar.units.service
             var rows: [Value] = []
-            for (name, value) in zip(calendar.names, calendar.values) where name != "name" {
-                guard case .time(let seconds, 1, _) = value, seconds > 0 else {
-                    throw BuiltinError.calendarField(name, got: Operators.describe(value))
+            for (name, length) in calendar.periods {
+                var names = ["period", "length"]
+                var values: [Value] = [.string(name), .time(length, exponent: 1, unit: Display.inDays)]
+                if service < 1 {
+                    names.append("service_time")
+                    values.append(.duration(length * service))
                 }
-                rows.append(
-                    .record(["period": .string(name), "length": .duration(seconds), "downtime": .duration(u * seconds)])
-                )
+                names += ["downtime", "calendar"]
+                values += [.duration(u * length * service), .string(calendar.name)]
+                rows.append(.record(names: names, values: values))
             }
             return .list(rows)
+        },
+        NativeFunction("business_hours", 3) { args in
+            let hours = try args.duration(0, "hours", positive: true)
+            guard hours <= 86_400 else { throw BuiltinError.serviceHours(Display.duration(hours)) }
+            let days = try args.number(1, "days")
+            guard days.isFinite, days > 0, days <= 7 else { throw BuiltinError.serviceDays(Display.number(days)) }
+            let base = try Calendar(args, 2)
+            guard base.units.service == 1 else { throw BuiltinError.serviceTwice(base.name) }
+            let share = hours / 86_400 * days / 7
+            let name = "business hours (\(Display.duration(hours)) × \(Display.number(days)) days)"
+            var names = ["name"]
+            var values: [Value] = [.string(name)]
+            for (period, length) in base.periods {
+                names.append(period)
+                values.append(.duration(length))
+            }
+            names.append("service")
+            values.append(.number(share))
+            return .record(names: names, values: values)
         },
         NativeFunction("approx", 2) { args in
             let digits = try args.integer(1, "digits", in: 1...15)
@@ -124,6 +146,52 @@ enum AvailabilityBuiltins {
             }
         },
     ]
+
+    /// A calendar record given to a builtin: its name, its periods in order and their lengths.
+    struct Calendar {
+        let name: String
+        let periods: [(String, Double)]
+        let units: CalendarUnits
+        /// Whether it is the session's `default_calendar` itself.
+        let isSession: Bool
+
+        init(_ args: NativeArguments, _ i: Int) throws {
+            let session = args.machine.calendarSlot.flatMap(args.machine.value(atGlobal:))
+            var value = args[i]
+            if case .none = value, let session { value = session }
+            guard case .record(let r) = value else {
+                throw args.wrong("calendar", expected: "a calendar record such as `sre_calendar`", value)
+            }
+            if case .record(let s)? = session { isSession = s === r } else { isSession = false }
+            var periods: [(String, Double)] = []
+            for (field, v) in zip(r.names, r.values) where field != "name" && field != "service" {
+                guard case .time(let seconds, 1, _) = v, seconds.isFinite, seconds > 0 else {
+                    throw BuiltinError.calendarField(field, got: Operators.describe(v))
+                }
+                periods.append((field, seconds))
+            }
+            guard let units = CalendarUnits(value) else {
+                if let service = r["service"] {
+                    throw BuiltinError.calendarField("service", got: Operators.describe(service))
+                }
+                throw BuiltinError.calendarNeeds
+            }
+            self.units = units
+            self.periods = periods
+            if case .string(let n)? = r["name"] { name = n } else { name = "custom" }
+        }
+
+        /// The share of `per:` that is service time. `per:` was measured on the session's
+        /// calendar, so another calendar must agree with it on months, quarters and years.
+        func service(machine: Machine) throws -> Double {
+            guard !isSession else { return units.service }
+            let session = try machine.calendarUnits()
+            guard session.year == units.year, session.quarter == units.quarter, session.month == units.month else {
+                throw BuiltinError.perWithOtherCalendar(name)
+            }
+            return units.service
+        }
+    }
 
     /// The items as blocks when any of them is a system, so the result keeps its structure.
     static func blocks(_ items: [Value], _ what: String) throws -> [Block]? {

@@ -34,6 +34,12 @@ enum BuiltinError: ErrorMessage {
     case availabilityEither
     case downtimeLongerThanPeriod(downtime: String, period: String)
     case calendarField(String, got: String)
+    case calendarNeeds
+    /// `per:` with a calendar whose months, quarters or years are not the session's.
+    case perWithOtherCalendar(String)
+    case serviceHours(String)
+    case serviceDays(String)
+    case serviceTwice(String)
     case noBudget
 
     // MARK: Systems
@@ -110,7 +116,17 @@ enum BuiltinError: ErrorMessage {
         case .availabilityEither: "`availability` takes either `mtbf:` and `mttr:`, or `downtime:` and `per:`"
         case .downtimeLongerThanPeriod(let downtime, let period):
             "downtime \(downtime) is longer than the period \(period)"
-        case .calendarField(let name, let got): "calendar field `\(name)` must be a positive duration; got \(got)"
+        case .calendarField(let name, let got):
+            name == "service"
+                ? "calendar field `service` must be the share of time in service, above 0 and at most 1; got \(got)"
+                : "calendar field `\(name)` must be a positive duration; got \(got)"
+        case .calendarNeeds: "a calendar needs `year`, `quarter` and `month`, each a positive duration"
+        case .perWithOtherCalendar(let name):
+            "`per:` is measured on the session's calendar, whose months, quarters or years differ from "
+                + "\"\(name)\"'s"
+        case .serviceHours(let got): "`hours` is the service time of one day, at most 24h; got \(got)"
+        case .serviceDays(let got): "`days` is the working days of a week, above 0 and at most 7; got \(got)"
+        case .serviceTwice(let name): "\"\(name)\" already has service hours; give `business_hours` a 24-hour calendar"
         case .noBudget: "a 100% SLO has no error budget to burn"
         case .notAValue(let text, _): "`parse` found no value in \(Self.quoted(text))"
         case .unknownOption(let option, _, _): "unknown option `\(option)`"
@@ -187,6 +203,10 @@ enum BuiltinError: ErrorMessage {
         case .noSuchColumn(_, _, let columns), .nothingToChart(_, let columns):
             ["note: the columns are " + columns.map { "`\($0)`" }.joined(separator: ", ")]
         case .slothPeriod: ["help: prometheus_rules(...) writes the rules for any window itself"]
+        case .perWithOtherCalendar:
+            [
+                "help: for that calendar's month write `per: sre_calendar.month` without `calendar:`; leave out `per:` for its table"
+            ]
         case .statusNeedsBoth:
             [
                 "help: budget_status(slo: 99.9%, bad: 120, total: 200000, elapsed: 10d) or budget_status(slo: 99.9%, downtime: 20m, elapsed: 10d)"

@@ -13,7 +13,7 @@ enum SLOBuiltins {
                 return .number(BurnRateAlerts.tidy(u * requests))
             }
             let window = args.isAbsent(1) ? 30 * 86_400 : try args.duration(1, "window", positive: true)
-            return .duration(u * window)
+            return .duration(u * window * (try args.machine.calendarUnits().service))
         },
         NativeFunction("burn_rate", 2) { args in
             let u = try budget(args)
@@ -228,13 +228,15 @@ enum SLOBuiltins {
             left = .number(BurnRateAlerts.tidy(allowed - bad))
         case (false, true):
             let downtime = try args.duration(3, "downtime")
-            guard downtime <= elapsed else {
+            guard downtime <= elapsed * (try args.machine.calendarUnits().service) else {
                 throw BuiltinError.downtimeLongerThanPeriod(
                     downtime: Display.duration(downtime), period: Display.duration(elapsed))
             }
-            errorRate = downtime / elapsed
-            budgetValue = .duration(u * window)
-            left = .duration(u * window - downtime)
+            // Time-weighted over the service time of the session's calendar (all of it, but for business hours).
+            let service = try args.machine.calendarUnits().service
+            errorRate = downtime / (elapsed * service)
+            budgetValue = .duration(u * window * service)
+            left = .duration(u * window * service - downtime)
         case (true, true): throw BuiltinError.statusEither
         case (false, false): throw BuiltinError.statusNeedsBoth
         }

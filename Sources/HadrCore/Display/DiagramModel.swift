@@ -63,7 +63,7 @@ struct DiagramModel {
     func summary(separator: String) -> String {
         let nines = u > 0 ? Display.number(-log10(u), digits: 3) : "inf"
         return "availability " + Display.percent(u) + separator + nines + " nines" + separator
-            + Display.duration(u * TimeUnit.year.seconds) + " down a year"
+            + Display.duration(u * TimeUnit.year.seconds(in: .current)) + " down a year"
     }
 
     /// Every part's name (or availability), in order, each once.

@@ -71,7 +71,7 @@ public enum Display {
     static func system(_ b: Block, style: Style) -> String {
         let nines = b.u > 0 ? number(-log10(b.u), digits: 3) : "inf"
         return b.structure + "\n  " + percent(b.u, style: style) + " · " + nines + " nines · "
-            + duration(b.u * TimeUnit.year.seconds, style: style) + " down a year"
+            + duration(b.u * TimeUnit.year.seconds(in: .current), style: style) + " down a year"
     }
 
     /// A value on one line; strings quoted or not.

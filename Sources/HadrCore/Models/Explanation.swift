@@ -13,7 +13,7 @@ enum Explanation {
         derive(block, into: &lines, seen: &seen)
         let nines = block.u > 0 ? Display.number(-log10(block.u), digits: 3) : "inf"
         lines.append(
-            "=> \(Display.percent(block.u)) (\(nines) nines, \(Display.duration(block.u * TimeUnit.year.seconds)) down a year)"
+            "=> \(Display.percent(block.u)) (\(nines) nines, \(Display.duration(block.u * TimeUnit.year.seconds(in: .current))) down a year)"
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -85,14 +85,16 @@ struct PrometheusRules: Sendable {
         ]
     }
 
-    /// The rules file: one group of recording rules (the error ratio over every window, the
-    /// ratio over the SLO window, the budget left) and one group of alerting rules.
+    /// The rules file: one group holding the recording rules (the error ratio over every
+    /// window, the ratio over the SLO window, the budget left), then the alerting rules.
     var yaml: String {
         var out = header
         let threshold = { (tier: AlertTier) in
             "(\(Display.number(tier.burnRate)) * \(Display.number(self.budget)))"
         }
-        out += ["groups:", "  - name: \(Self.quoted("slo-\(service)-error-ratios"))", "    rules:"]
+        // One group: Prometheus runs a group's rules in order at each evaluation, so the alerts
+        // always read the ratios recorded at the same instant (groups run independently).
+        out += ["groups:", "  - name: \(Self.quoted("slo-\(service)"))", "    rules:"]
         for w in windows {
             let range = Self.duration(w) ?? ""
             out += [
@@ -118,7 +120,7 @@ struct PrometheusRules: Sendable {
             "        labels:",
             "          service: \(Self.quoted(service))",
         ]
-        out += ["  - name: \(Self.quoted("slo-\(service)-alerts"))", "    rules:"]
+        out += ["      # The alerts: each fires while both its windows are over its threshold."]
         for tier in tiers {
             let long = Self.duration(tier.longWindow) ?? ""
             let short = Self.duration(tier.shortWindow) ?? ""

@@ -61,6 +61,8 @@ struct Compiler {
     func compile(_ node: Bound) -> Code {
         let range = node.range
         switch node.kind {
+        case .literal(.calendarDuration(let parts)):
+            return { m in .duration(parts.seconds(in: try m.calendarUnits())) }
         case .literal(let literal):
             let value = Self.value(of: literal)
             return { _ in value }
@@ -186,6 +188,7 @@ struct Compiler {
         case .availability(let u): .availability(u)
         case .percentage(let x): .percentage(x)
         case .duration(let seconds, _): .duration(seconds)
+        case .calendarDuration(let parts): .duration(parts.seconds(in: .standard))
         case .string(let s): .string(s)
         case .bool(let b): .bool(b)
         case .none: .none

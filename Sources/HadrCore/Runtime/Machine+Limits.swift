@@ -106,6 +106,8 @@ enum LimitError: ErrorMessage {
 extension Machine {
     /// Starts the clock and step count for one evaluation.
     func begin() {
+        // Each evaluation may run on a new thread: display there uses the session's calendar.
+        CalendarUnits.current = calendar ?? .standard
         stepsUsed = 0
         budget = Self.checkInterval
         deadline = limits.timeout.map { Self.now() + $0 }

@@ -58,6 +58,11 @@ final class Machine {
     private var units: [Module?] = []
     /// Each global slot's name, for what reads globals by name (`help("name")`).
     private(set) var globalNames: [String] = []
+    /// The slot of `default_calendar` once the library file that defines it is loaded.
+    private(set) var calendarSlot: Int?
+    /// The lengths `default_calendar` gives months, quarters and years (the default
+    /// calendar's until it is loaded); nil while it holds something that is not a calendar.
+    private(set) var calendar: CalendarUnits? = .standard
 
     init(limits: Limits, interrupt: Interrupt, output: @escaping (String) -> Void) {
         self.limits = limits
@@ -85,6 +90,29 @@ final class Machine {
     func growGlobals(names: [String]) {
         globalNames = names
         growGlobals(to: names.count)
+        calendarSlot = names.firstIndex(of: "default_calendar")
+        if let slot = calendarSlot, let value = value(atGlobal: slot) {
+            useCalendar(value)
+        } else {
+            useCalendar(.none)
+        }
+    }
+
+    /// Follows `default_calendar`: the lengths literals such as `1mo` read, and those display uses.
+    private func useCalendar(_ value: Value) {
+        if case .none = value {
+            calendar = .standard
+        } else {
+            calendar = CalendarUnits(value)
+        }
+        CalendarUnits.current = calendar ?? .standard
+    }
+
+    /// The session calendar's lengths, for a duration in months, quarters or years.
+    func calendarUnits() throws -> CalendarUnits {
+        if let calendar { return calendar }
+        let shown = calendarSlot.flatMap { value(atGlobal: $0) }.map(Operators.describe) ?? "nothing"
+        throw RuntimeError.notACalendar(shown)
     }
 
     /// Makes room for `count` globals; new ones start undefined.
@@ -123,6 +151,7 @@ final class Machine {
         } else {
             Self.store(value, at: globals + g)
         }
+        if g == calendarSlot { useCalendar(value) }
     }
 
     /// Stores into an initialised slot, skipping the outlined destroy when the old value

@@ -26,6 +26,8 @@ enum RuntimeError: ErrorMessage {
     case notADuration(String, unit: String)
     case notARate(String, unit: String)
     case notAPercentage(String)
+    /// A duration in months, quarters or years while `default_calendar` is not a calendar.
+    case notACalendar(String)
     /// A string or list `+` would make longer than the most one may hold.
     case stringTooLong(limit: Int)
     case listTooLong(limit: Int)
@@ -76,6 +78,9 @@ enum RuntimeError: ErrorMessage {
         case .compositionValue(let symbol, let v): "`\(symbol)` combines availabilities; got \(v)"
         case .cannotCompare(let a, let b, _): "cannot compare \(a) with \(b)"
         case .notAShare(let x): "only a number between 0 and 1 can be shown as a percentage; got \(x)"
+        case .notACalendar(let got):
+            "`default_calendar` must be a calendar such as `sre_calendar` (a record whose `year`, `quarter` and "
+                + "`month` are positive durations) to measure months, quarters and years; got \(got)"
         case .numberHasNoUnit(let unit): "cannot convert a number to `\(unit)`; it has no unit"
         case .notADuration(let v, let unit): "cannot convert \(v) to `\(unit)`; only durations can"
         case .notARate(let v, let unit): "cannot convert \(v) to `/\(unit)`; only rates (1 / duration) can"

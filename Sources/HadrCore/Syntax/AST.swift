@@ -5,6 +5,8 @@ enum Literal: Sendable {
     /// A percentage below 50%, kept as its fraction.
     case percentage(Double)
     case duration(seconds: Double, unit: TimeUnit)
+    /// A duration with months, quarters or years in it, measured on the session's calendar when it runs.
+    case calendarDuration(CalendarDuration)
     case string(String)
     case bool(Bool)
     case none

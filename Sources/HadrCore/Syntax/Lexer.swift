@@ -248,10 +248,9 @@ struct Lexer {
                 let number = String(decoding: bytes[start..<suffixStart], as: UTF8.self)
                 throw error(.unknownUnit(suffix, number: number), suffixStart, position)
             }
-            let seconds = value * unit.seconds
             let written = String(decoding: bytes[start..<position], as: UTF8.self)
-            guard seconds.isFinite else { throw error(.durationTooLarge(written), start, position) }
-            return Token(.duration(seconds: seconds, unit: unit), SourceRange(start, position))
+            guard (value * unit.seconds).isFinite else { throw error(.durationTooLarge(written), start, position) }
+            return Token(.duration(count: value, unit: unit), SourceRange(start, position))
         }
         return Token(.number(value), SourceRange(start, position))
     }

@@ -464,9 +464,9 @@ struct Parser {
             advance()
             let literal: Literal = fraction < 0.5 ? .percentage(fraction) : .availability(unavailability: u)
             return Expr(.literal(literal), token.range)
-        case .duration(let seconds, let unit):
+        case .duration(let count, let unit):
             advance()
-            return try duration(first: (seconds, unit, token.range))
+            return try duration(first: (count, unit, token.range))
         case .string(let text):
             advance()
             return Expr(.literal(.string(text)), token.range)
@@ -549,27 +549,29 @@ struct Parser {
         return unit
     }
 
-    /// A number and the unit word after it, as one quantity in seconds.
+    /// A number and the unit word after it, as one quantity.
     private func quantity(_ value: Double, _ unit: TimeUnit, _ number: Token) throws(Diagnostic) -> (
         Double, TimeUnit, SourceRange
     ) {
         let range = number.range.to(tokens[index - 1].range)
-        let seconds = value * unit.seconds
-        guard seconds.isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
-        return (seconds, unit, range)
+        guard (value * unit.seconds).isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
+        return (value, unit, range)
     }
 
     /// A duration literal and the quantities written side by side after it (`1h 30m`), summed.
+    /// With months, quarters or years in it, it is measured on the session's calendar.
     private mutating func duration(first: (Double, TimeUnit, SourceRange)) throws(Diagnostic) -> Expr {
-        var (seconds, unit, range) = first
+        var (count, unit, range) = first
         let firstUnit = unit
+        var parts = CalendarDuration()
+        parts.add(count, unit)
         while true {
             let token = tokens[index]
             var next: (Double, TimeUnit, SourceRange)
             switch token.kind {
-            case .duration(let s, let u):
+            case .duration(let c, let u):
                 index += 1
-                next = (s, u, token.range)
+                next = (c, u, token.range)
             case .number(let value):
                 index += 1
                 guard let u = unitWord() else {
@@ -578,13 +580,18 @@ struct Parser {
                 }
                 next = try quantity(value, u, token)
             default:
-                return Expr(.literal(.duration(seconds: seconds, unit: firstUnit)), range)
+                let isCalendar = parts.months != 0 || parts.quarters != 0 || parts.years != 0
+                let literal: Literal =
+                    isCalendar ? .calendarDuration(parts) : .duration(seconds: parts.fixed, unit: firstUnit)
+                return Expr(.literal(literal), range)
             }
             range = range.to(next.2)
             guard next.1.seconds < unit.seconds else { throw error(.unitsOutOfOrder(file.text(in: range)), range) }
-            seconds += next.0
-            unit = next.1
-            guard seconds.isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
+            (count, unit) = (next.0, next.1)
+            parts.add(count, unit)
+            guard parts.seconds(in: .standard).isFinite else {
+                throw error(.durationTooLarge(file.text(in: range)), range)
+            }
         }
     }
 

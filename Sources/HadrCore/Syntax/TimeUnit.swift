@@ -1,8 +1,12 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The units of time, in one table that the lexer, display and builtins all read.
 ///
-/// The calendar convention is fixed here: a year is 365 days, a quarter 1/4 year and a
-/// month 1/12 year (30.42 days). An explicit period (`per: 30d`) or a named calendar gives
-/// another one.
+/// The table holds the default calendar: a year is 365 days, a quarter 1/4 year and a
+/// month 1/12 year (30.42 days). The session's calendar (`default_calendar`, see
+/// `CalendarUnits`) may give `mo`, `q` and `y` other lengths; the other units are fixed.
 enum TimeUnit: Int8, Sendable, CaseIterable {
     case millisecond = 1
     case second, minute, hour, day, week, month, quarter, year
@@ -44,6 +48,19 @@ enum TimeUnit: Int8, Sendable, CaseIterable {
 
     /// Seconds in one unit, on the default calendar.
     var seconds: Double { entry.seconds }
+
+    /// Seconds in one unit on a calendar: `mo`, `q` and `y` are the calendar's.
+    func seconds(in calendar: CalendarUnits) -> Double {
+        switch self {
+        case .month: calendar.month
+        case .quarter: calendar.quarter
+        case .year: calendar.year
+        default: entry.seconds
+        }
+    }
+
+    /// Whether the unit's length is the calendar's (`mo`, `q`, `y`).
+    var isCalendar: Bool { self == .month || self == .quarter || self == .year }
 
     /// The short form used when displaying.
     var symbol: String { entry.symbol }
@@ -117,4 +134,77 @@ enum TimeUnit: Int8, Sendable, CaseIterable {
 
     /// The units a duration is approximated in, largest first (`3.65 days`, `43.8 minutes`).
     static let approximate: [TimeUnit] = [.day, .hour, .minute, .second]
+}
+
+/// What a calendar decides about time: the lengths of a month, a quarter and a year, and
+/// the share of the clock that is agreed service time (1 unless a calendar such as
+/// `business_hours()` says less).
+struct CalendarUnits: Sendable, Equatable {
+    var year: Double
+    var quarter: Double
+    var month: Double
+    var service: Double = 1
+
+    /// The 365-day calendar of the unit table.
+    static let standard = CalendarUnits(
+        year: TimeUnit.year.seconds, quarter: TimeUnit.quarter.seconds, month: TimeUnit.month.seconds)
+
+    // MARK: The calendar display uses
+
+    /// One thread's current calendar.
+    private final class Box {
+        var units = CalendarUnits.standard
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<Box>.fromOpaque(pointer).release() }
+        }
+        return key
+    }()
+
+    private static var box: Box {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<Box>.fromOpaque(pointer).takeUnretainedValue() }
+        let box = Box()
+        pthread_setspecific(key, Unmanaged.passRetained(box).toOpaque())
+        return box
+    }
+
+    /// The calendar durations are shown in on this thread: the machine sets it when
+    /// `default_calendar` changes and as an evaluation starts, a result while it is shown.
+    static var current: CalendarUnits {
+        get { box.units }
+        set { box.units = newValue }
+    }
+
+    /// Runs `body` with `calendar` as the current one, then puts the previous one back.
+    static func with<T>(_ calendar: CalendarUnits, _ body: () throws -> T) rethrows -> T {
+        let saved = current
+        current = calendar
+        defer { current = saved }
+        return try body()
+    }
+}
+
+/// A duration literal with months, quarters or years in it (`1mo`, `1y 2d`): how many of
+/// each, and the seconds of its fixed units, so it can be measured on the session's calendar.
+struct CalendarDuration: Sendable, Equatable {
+    var fixed: Double = 0
+    var months: Double = 0
+    var quarters: Double = 0
+    var years: Double = 0
+
+    func seconds(in calendar: CalendarUnits) -> Double {
+        fixed + months * calendar.month + quarters * calendar.quarter + years * calendar.year
+    }
+
+    mutating func add(_ count: Double, _ unit: TimeUnit) {
+        switch unit {
+        case .month: months += count
+        case .quarter: quarters += count
+        case .year: years += count
+        default: fixed += count * unit.seconds
+        }
+    }
 }

@@ -46,7 +46,8 @@ enum TokenKind: Sendable {
     case number(Double)
     /// A percentage literal: its fraction and its unavailability, each rounded once from the decimal text.
     case percent(fraction: Double, unavailability: Double)
-    case duration(seconds: Double, unit: TimeUnit)
+    /// A number with a unit written after it (`5m`): the number and the unit.
+    case duration(count: Double, unit: TimeUnit)
     case string(String)
     case template([TemplatePart])
     case identifier(String)
