@@ -56,6 +56,11 @@ import Testing
         #expect(eval("downtime(99.9%, per: 30 days)") == "43m 12s")
     }
 
+    @Test func parseReadsMonthsOnTheSessionsCalendar() {
+        #expect(eval("default_calendar = sre_calendar\nparse(\"1mo\")") == "30d")
+        #expect(eval("parse(\"1mo\")") == "30d 10h")
+    }
+
     @Test func functionsDefinedBeforeTheSwitchUseTheNewCalendar() {
         #expect(eval("fn month() = 1mo\ndefault_calendar = sre_calendar\nmonth()") == "30d")
     }

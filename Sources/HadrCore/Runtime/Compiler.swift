@@ -188,7 +188,8 @@ struct Compiler {
         case .availability(let u): .availability(u)
         case .percentage(let x): .percentage(x)
         case .duration(let seconds, _): .duration(seconds)
-        case .calendarDuration(let parts): .duration(parts.seconds(in: .standard))
+        // Compiled code measures these when it runs; `parse` asks here, on the session's calendar.
+        case .calendarDuration(let parts): .duration(parts.seconds(in: .current))
         case .string(let s): .string(s)
         case .bool(let b): .bool(b)
         case .none: .none
