@@ -27,6 +27,13 @@ public final class Session {
     /// Called with each top-level bare expression's value.
     public var onResult: (Result) -> Void = { _ in }
 
+    /// Called with each warning (a diagnostic with `isWarning`), once per place in the source;
+    /// the evaluation goes on.
+    public var onWarning: (Diagnostic) -> Void {
+        get { machine.warning }
+        set { machine.warning = newValue }
+    }
+
     /// Starts a session. The standard library is not loaded here: each file is read the
     /// first time an input uses one of its names, so a session that needs none of it
     /// starts without that work.

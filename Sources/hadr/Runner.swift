@@ -37,11 +37,14 @@ struct Runner {
         options.layout = TerminalLayout.current(isTerminal: isTerminal, width: width)
         let json = invocation.json
         let makeSession = { [console] in
-            Session(options: options, interrupt: interruptRequests) { text in
+            let session = Session(options: options, interrupt: interruptRequests) { text in
                 // Under --json, what `print` (or `help`, `explain`) writes is one JSON string a call.
                 console.out(
                     json ? Display.jsonString(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "\n" : text)
             }
+            // Warnings go to standard error, so standard output stays the results (and valid JSON).
+            session.onWarning = { console.err(renderer.render($0)) }
+            return session
         }
         let session = makeSession()
         let style = colors.display

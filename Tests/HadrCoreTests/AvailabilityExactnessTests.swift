@@ -90,8 +90,13 @@ import Testing
     }
 
     @Test func componentsKeepTheirStructure() {
-        let text = "w = component(\"web\", 99.9%)\nd = component(\"db\", mtbf: 2000h, mttr: 4h)\nw & (d | d)"
-        #expect(eval(text).hasPrefix("web & (db | db)\n  99.899602% · 3 nines · 8h 47m 41.515s down a year"))
+        let text = "w = component(\"web\", 99.9%)\nd = component(\"db\", mtbf: 2000h, mttr: 4h)\n"
+        // Two copies of the database: 0.999 × (1 − (4 / 2004)²).
+        #expect(
+            eval(text + "w & parallel(replicas(d, 2))").hasPrefix(
+                "web & (db#1 | db#2)\n  99.899602% · 3 nines · 8h 47m 41.515s down a year"))
+        // The same database written twice is one part: 0.999 × 2000 / 2004.
+        #expect(eval(text + "w & (d | d)").hasPrefix("web & (db | db)\n  99.700599% · 2.52 nines"))
         #expect(eval("spof(component(\"lb\", 99.99%) & (component(\"a\", 99%) | component(\"b\", 99%)))") == "[\"lb\"]")
     }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import HadrCore
 
 /// Every `examples/*.hadr` and `Tests/golden/*.hadr` runs, and what it prints (results,
-/// `print` output and any error, rendered) must equal the `.out` file beside it.
+/// `print` output, warnings and any error, rendered) must equal the `.out` file beside it.
 /// Set HADR_RECORD=1 to write the `.out` files anew.
 @Suite struct GoldenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -21,6 +21,8 @@ import Testing
         let text = try String(contentsOf: url, encoding: .utf8)
         var output = ""
         let s = session(arguments: arguments(of: text)) { output += $0 }
+        // Warnings (standard error for the binary) appear where they happen.
+        s.onWarning = { output += DiagnosticRenderer().render($0) }
         // Named relative to the package so that errors render the same everywhere.
         if let error = s.run(text, name: path, directory: url.deletingLastPathComponent().path) {
             output += DiagnosticRenderer().render(error)

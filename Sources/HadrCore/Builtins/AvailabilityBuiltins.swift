@@ -16,7 +16,7 @@ enum AvailabilityBuiltins {
         NativeFunction("series", 1) { args in
             let items = try args.items(0)
             try args.charge(items.count)
-            if let blocks = try blocks(items, "series") { return .system(.series(blocks)) }
+            if let blocks = try blocks(items, "series") { return .system(try .series(blocks)) }
             var u = 0.0
             var logSum = 0.0
             for (i, item) in items.enumerated() {
@@ -30,7 +30,7 @@ enum AvailabilityBuiltins {
             let items = try args.items(0)
             try args.charge(items.count)
             guard !items.isEmpty else { throw ArgumentError.needsAValue("parallel") }
-            if let blocks = try blocks(items, "parallel") { return .system(.parallel(blocks)) }
+            if let blocks = try blocks(items, "parallel") { return .system(try group(.parallel(blocks), args)) }
             var u = 1.0
             for (i, item) in items.enumerated() { u *= try unavailability(item, "|", position: i) }
             return .availability(u)
@@ -45,7 +45,7 @@ enum AvailabilityBuiltins {
                 guard k <= us.count else {
                     throw BuiltinError.kExceedsComponents(k: k, count: us.count)
                 }
-                if let blocks = try blocks(list.items, "k_of_n") { return .system(.kOfN(k, blocks)) }
+                if let blocks = try blocks(list.items, "k_of_n") { return .system(try group(.kOfN(k, blocks), args)) }
                 return .availability(try KOfN.unavailability(k: k, unavailabilities: us, tick: args.charge))
             }
             let n = try args.integer(1, "n", in: 1...1_000_000)
@@ -54,11 +54,9 @@ enum AvailabilityBuiltins {
                 throw BuiltinError.kOfNNeedsAvailability
             }
             let u = try args.unavailability(2, "a")
-            if case .system(let block) = args[2], n <= 1000 {
-                return .system(
-                    Block(
-                        kind: .kOfN(k, Array(repeating: block, count: n)), label: nil,
-                        u: KOfN.unavailability(k: k, n: n, u: u)))
+            // n of a component are n independent copies: k_of_n(k, replicas(c, n)).
+            if case .system(let block) = args[2], n <= maxReplicas {
+                return .system(try .kOfN(k, try block.replicas(n)))
             }
             return .availability(KOfN.unavailability(k: k, n: n, u: u))
         },
@@ -191,6 +189,18 @@ enum AvailabilityBuiltins {
             }
             return units.service
         }
+    }
+
+    /// The most copies `k_of_n(k, n, c)` builds as a diagram; beyond, only its availability is kept.
+    static let maxReplicas = 1000
+
+    /// A parallel group or k-of-n, with a warning when a part is written twice in it.
+    static func group(_ block: Block, _ args: NativeArguments) -> Block {
+        if let name = block.newlyRepeated() {
+            let what = if case .kOfN = block.kind { "k_of_n" } else { "parallel group" }
+            args.machine.warnAtCall(ModelError.repeatedInGroup(name, group: what))
+        }
+        return block
     }
 
     /// The items as blocks when any of them is a system, so the result keeps its structure.

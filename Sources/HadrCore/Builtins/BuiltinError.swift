@@ -46,6 +46,13 @@ enum BuiltinError: ErrorMessage {
 
     case componentBoth
     case componentNeither
+    case componentName
+    case componentTwoLives
+    case componentTwoRepairs
+    /// An availability of 0% or 100% with a repair (or life) time: the other time is not fixed.
+    case componentCannotImplyLife
+    case warmNeedsStandbyMTBF
+    case standbyMTBFOnlyWarm(String)
     case standbyNeedsFailures
     case yearsOutOfRange(String)
 
@@ -97,7 +104,8 @@ enum BuiltinError: ErrorMessage {
         case .assertion: .assertion
         case .listTooLong: .limit
         case .filterNotBool, .kOfNListWithThird, .kOfNNeedsAvailability, .availabilityNeedsBoth, .availabilityEither,
-            .calendarField, .componentBoth, .componentNeither, .standbyNeedsFailures:
+            .calendarField, .componentBoth, .componentNeither, .standbyNeedsFailures, .componentName,
+            .componentTwoLives, .componentTwoRepairs, .warmNeedsStandbyMTBF, .standbyMTBFOnlyWarm:
             .type
         default: .runtime
         }
@@ -135,8 +143,17 @@ enum BuiltinError: ErrorMessage {
             "`\(option)` needs a value that `parse` reads; got \(Self.quoted(text))"
         case .optionValue(let option, let text, let like, _):
             "`\(option)` must be a value like its default (\(like)); got \(Self.quoted(text))"
-        case .componentBoth: "give `component` either an availability or `mtbf:` and `mttr:`, not both"
+        case .componentBoth:
+            "give `component` an availability and at most one of its times (life or repair), or both times without it"
         case .componentNeither: "`component` needs an availability or `mtbf:` and `mttr:`"
+        case .componentName: "a component's name must not be empty"
+        case .componentTwoLives: "give `component` either `mtbf:` or `life:`, not both"
+        case .componentTwoRepairs: "give `component` either `mttr:` or `repair:`, not both"
+        case .componentCannotImplyLife:
+            "an availability of 0% or 100% does not fix the other time: give both `mtbf:` and `mttr:`"
+        case .warmNeedsStandbyMTBF: "a warm standby needs `standby_mtbf:`, how long a unit lasts while waiting"
+        case .standbyMTBFOnlyWarm(let kind):
+            "`standby_mtbf:` is for a warm standby; a \(kind) one fails \(kind == "cold" ? "never" : "as fast as the serving unit") while waiting"
         case .standbyNeedsFailures:
             "`standby` needs `failures_per_year:` unless the primary is a component with an MTBF"
         case .yearsOutOfRange(let got): "`years` must be above 0 and at most 10000000; got \(got)"
@@ -199,7 +216,10 @@ enum BuiltinError: ErrorMessage {
         case .optionValue(_, _, _, let reason?): ["note: \(reason)"]
         case .availabilityNeedsBoth(_, _, let example): ["help: \(example)"]
         case .availabilityEither: ["help: availability(mtbf: 1000h, mttr: 10h) or availability(downtime: 1h, per: 1y)"]
-        case .componentNeither: ["help: component(\"db\", 99.95%) or component(\"db\", mtbf: 2000h, mttr: 4h)"]
+        case .componentNeither, .componentBoth:
+            [
+                "help: component(\"db\", 99.95%), component(\"db\", mtbf: 2000h, mttr: 4h) or component(\"db\", 99.95%, mttr: 4h)"
+            ]
         case .noSuchColumn(_, _, let columns), .nothingToChart(_, let columns):
             ["note: the columns are " + columns.map { "`\($0)`" }.joined(separator: ", ")]
         case .slothPeriod: ["help: prometheus_rules(...) writes the rules for any window itself"]

@@ -43,6 +43,8 @@ public struct Diagnostic: Error, Sendable {
     /// Whether `frames` has been taken: the trace is captured once, where the error first
     /// crosses a call site, and not added to as it unwinds.
     var traced = false
+    /// A warning: the evaluation went on (rendered as `warning:`, written to standard error).
+    public var isWarning = false
 
     /// Whether the error points at a place in a source (a script that cannot be read does not).
     public var hasLocation: Bool { file != nil }

@@ -29,7 +29,7 @@ public struct DiagnosticRenderer: Sendable {
     /// The full text of a diagnostic, ending with a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
-        let label = diagnostic.kind == .assertion ? "assertion failed" : "error"
+        let label = diagnostic.isWarning ? "warning" : diagnostic.kind == .assertion ? "assertion failed" : "error"
         if let file = diagnostic.file, let range = diagnostic.range {
             let (line, column) = file.location(of: range.start)
             out +=

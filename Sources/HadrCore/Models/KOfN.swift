@@ -43,21 +43,35 @@ enum KOfN {
     /// up — with the rest in one absorbing state, so the work is n × min(k, n − k + 1) and
     /// the failure probability is a sum of products, never a difference. `tick` is called
     /// after each component with the work it took, so a large group honours the limits.
+    ///
+    /// Each entry only ever loses mass to multiplications by probabilities, so an entry
+    /// that underflows carries less than 1e-308 to the result: in Doubles the result is
+    /// exact to full precision whenever it is above 1e-290. Below that the same steps are
+    /// taken again with `Scaled` numbers.
     static func unavailability(k: Int, unavailabilities us: [Double], tick: (Int) throws -> Void) rethrows -> Double {
+        let fast: Double = try distribution(k: k, us, tick: tick)
+        if fast >= 1e-290 { return min(1, fast) }
+        let slow: Scaled = distribution(k: k, us, tick: { _ in })
+        return min(1, slow.double)
+    }
+
+    private static func distribution<P: Probability>(k: Int, _ us: [Double], tick: (Int) throws -> Void) rethrows
+        -> P
+    {
         let n = us.count
-        if k <= 0 { return 0 }
-        if k > n { return 1 }
+        if k <= 0 { return P(0) }
+        if k > n { return P(1) }
         let countFailures = n - k + 1 <= k
         // p[c]: the probability that exactly c parts (failed, or working) have been seen
         // so far; p[last] absorbs every count from `last` on.
         let last = countFailures ? n - k + 1 : k
-        var p = [Scaled](repeating: .zero, count: last + 1)
-        p[0] = .one
+        var p = [P](repeating: P(0), count: last + 1)
+        p[0] = P(1)
         for (i, u) in us.enumerated() {
             // The probabilities that this part adds to the count, and that it does not: both
             // from u itself, so that a tiny U is never taken as 1 minus a number near 1.
-            let adds = Scaled(countFailures ? u : 1 - u)
-            let stays = Scaled(countFailures ? 1 - u : u)
+            let adds = P(countFailures ? u : 1 - u)
+            let stays = P(countFailures ? 1 - u : u)
             p[last] = p[last] + p[last - 1] * adds
             var c = min(i + 1, last - 1)
             while c >= 1 {
@@ -68,7 +82,23 @@ enum KOfN {
             try tick(last)
         }
         // Down when n − k + 1 or more have failed, or when fewer than k work.
-        if countFailures { return min(1, p[last].double) }
-        return min(1, sum(Array(p[0..<last])))
+        if countFailures { return p[last] }
+        var total = P(0)
+        for c in (0..<last).sorted(by: { p[$0] < p[$1] }) { total = total + p[c] }
+        return total
     }
 }
+
+/// What the k-of-n sums are taken in: Doubles, or `Scaled` numbers where they would underflow.
+protocol Probability: Comparable {
+    init(_ x: Double)
+    static func + (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    var double: Double { get }
+}
+
+extension Double: Probability {
+    var double: Double { self }
+}
+
+extension Scaled: Probability {}

@@ -13,7 +13,13 @@ extension Compiler {
             guard case .system(let x) = a, case .system(let y) = b else {
                 do { return try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
             }
-            return .system(op == .series ? .series([x, y]) : .parallel([x, y]))
+            do {
+                let group = op == .series ? try Block.series([x, y]) : try Block.parallel([x, y])
+                if let name = group.newlyRepeated(operands: [x, y]) {
+                    m.warn(ModelError.repeatedInGroup(name, group: "parallel group"), file: file, range: range)
+                }
+                return .system(group)
+            } catch { throw locate(error, range) }
         }
     }
 

@@ -78,10 +78,19 @@ extension Compiler {
         case .power, .series, .parallel:
             let l = compile(left)
             let r = compile(right)
+            let file = file
             return { m in
                 let a = try l(m)
                 let b = try r(m)
-                do { return try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
+                let result: Value
+                do { result = try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
+                // `lb | lb` is one part: say so, as it is almost always meant as two copies.
+                if op == .parallel, case .system(let group) = result,
+                    let name = group.newlyRepeated(operands: [a, b].compactMap { Block.lift($0, label: nil) })
+                {
+                    m.warn(ModelError.repeatedInGroup(name, group: "parallel group"), file: file, range: range)
+                }
+                return result
             }
         }
     }

@@ -53,6 +53,9 @@ final class Machine {
     var output: (String) -> Void
     /// The columns and characters output may use (`print`, `help`, pictures).
     var layout = Display.Layout.standard
+    /// Where warnings go (the host writes them to standard error); each place warns once.
+    var warning: (Diagnostic) -> Void = { _ in }
+    var warnedPlaces: Set<WarningPlace> = []
     /// The compiled units the loader made (library files, imported files, inputs), by number.
     /// (An array, not a dictionary: a new generic instantiation costs start-up time.)
     private var units: [Module?] = []

@@ -177,10 +177,10 @@ enum Operators {
     static func compose(_ a: Value, _ b: Value, series isSeries: Bool) throws -> Value {
         let symbol = isSeries ? "&" : "|"
         if case .system = a, let x = Block.lift(a, label: nil), let y = Block.lift(b, label: nil) {
-            return .system(isSeries ? .series([x, y]) : .parallel([x, y]))
+            return .system(isSeries ? try .series([x, y]) : try .parallel([x, y]))
         }
         if case .system = b, let x = Block.lift(a, label: nil), let y = Block.lift(b, label: nil) {
-            return .system(isSeries ? .series([x, y]) : .parallel([x, y]))
+            return .system(isSeries ? try .series([x, y]) : try .parallel([x, y]))
         }
         let u = try unavailability(a, operator: symbol)
         let v = try unavailability(b, operator: symbol)
