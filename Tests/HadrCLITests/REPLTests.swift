@@ -252,7 +252,9 @@ final class Terminal {
             #expect(session.contains("── 5 ──"))
             #expect(!session.contains("nin\n"))
         } else {
-            #expect(session.contains("{availability: 99.895536%, low: 99.883967%"))
+            // The simulation's record (with its outages and yearly percentiles) is wider than
+            // 120 columns, so it folds there too.
+            #expect(session.contains("availability: 99.895536%,\n  low: 99.883967%"))
             #expect(session.contains("availability  nines  per_year"))
         }
     }
