@@ -6,7 +6,7 @@ final class Terminal {
     let socket = "hadr-test-\(UUID().uuidString.prefix(8))"
     let state: URL
 
-    init(environment: [String: String] = [:], width: Int = 120) throws {
+    init(environment: [String: String] = [:], width: Int = 120, arguments: [String] = []) throws {
         state = try HadrProcess.temporaryFolder()
         var env = ["XDG_STATE_HOME": state.path, "TERM": "xterm"]
         for (k, v) in environment { env[k] = v }
@@ -16,7 +16,7 @@ final class Terminal {
         try tmux(
             ["new-session", "-d", "-s", "t", "-x", String(width), "-y", "50", "env"] + unset + assignments + [
                 HadrProcess.binary.path
-            ])
+            ] + arguments)
         try waitFor("hadr>")
     }
 
@@ -94,6 +94,24 @@ final class Terminal {
 }
 
 @Suite(.serialized) struct REPLTests {
+    /// `hadr -i FILE` runs the script and stays in the REPL with its bindings, as python
+    /// and lua do, even when the script failed.
+    @Test func interactiveAfterAScript() throws {
+        let dir = try HadrProcess.temporaryFolder()
+        let script = dir.appendingPathComponent("setup.hadr")
+        try "print(\"set up\")\nweb = 99.9%\n".write(to: script, atomically: true, encoding: .utf8)
+        let t = try Terminal(arguments: ["-i", script.path])
+        try t.waitFor("set up")
+        try t.line("web & web")
+        try t.waitFor("99.8001%")
+        let failing = dir.appendingPathComponent("failing.hadr")
+        try "db = 99.95%\ndb & \"x\"\n".write(to: failing, atomically: true, encoding: .utf8)
+        let u = try Terminal(arguments: ["-i", failing.path])
+        try u.waitFor("combines availabilities")
+        try u.line("nines(db & db)")
+        try u.waitFor("3.00010858719")
+    }
+
     @Test func evaluatesAndKeepsBindings() throws {
         let t = try Terminal()
         try t.line("web = 99.9%")
