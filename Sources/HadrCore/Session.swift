@@ -217,6 +217,13 @@ public final class Session {
         let (line, column) = file.location(of: range.start)
         moved.file = frame.file
         moved.range = frame.range
+        // Raised right inside the function the user called: name the user's argument.
+        if index == 0,
+            let message = Library.messageNamingUserArgument(
+                d.message, call: file.text(in: range), in: frame.function)
+        {
+            moved.message = message
+        }
         moved.notes.append("note: raised in `\(frame.function)` at \(file.name):\(line):\(column)")
         moved.frames = Array(d.frames.dropFirst(index + 1))
         return moved

@@ -40,6 +40,12 @@ import Testing
             "pool_size(rate: 200, latency: 1s)", "`rate` must be a rate such as `200 / 1s`; got a number (200)",
             "note: raised in `pool_size`"
         ),
+        // A builtin's complaint inside a library function names the user's argument
+        // (`target`), not the builtin's parameter (`a`).
+        (
+            "mttr_for(99.9, 1000h)", "`target` must be an availability such as `99.9%`, or a number between 0 and 1",
+            "note: raised in `mttr_for`"
+        ),
         (
             "pool_size(rate: 200 / 1s, latency: 50)", "`latency` must be a duration such as `50ms`; got a number (50)",
             "note: raised in `pool_size`"
