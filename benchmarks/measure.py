@@ -369,7 +369,7 @@ r = compare("simulate", c, 5, pinned=False)
 m, b = r["median"], r["best"]
 mem = [peak_memory(x) for x in c]
 lines += ["", "## simulate", "",
-          "`simulate` of `(lb | lb) & k_of_n(2, [app, app, app]) & (db | db)` for 100 000 years in 1 024 runs: the same SplitMix64",
+          "`simulate` of `parallel(replicas(lb, 2)) & k_of_n(2, 3, app) & parallel(replicas(db, 2))` for 100 000 years in 1 024 runs: the same SplitMix64",
           "streams and event loop in each, all printing 3.70501. hadr and C use both cores (not pinned, 5 rounds); numpy vectorises across the runs.", "",
           "| benchmark | hadr | python3 + numpy | C (gcc -O2) | hadr/python3 | hadr/C | peak MB hadr / python3 / C |", "|---|---|---|---|---|---|---|",
           f"| simulate | {ms(m[0])} (best {ms(b[0])}) | {ms(m[1])} (best {ms(b[1])}) | {ms(m[2])} (best {ms(b[2])}) | {ratio(r, 1)} | {ratio(r, 2)} "

@@ -70,8 +70,21 @@ enum Simulation {
         var needed: [Int] = []
         /// Per node: the part it stands for, or −1.
         var partOf: [Int] = []
-        /// Per part: its nodes (several when the part is shared).
+        /// Per part: its nodes (several when the part is shared), while the diagram is built.
         var nodesOf: [[Int]] = []
+        /// The same, flat: part i's nodes are nodeList[nodeStart[i]..<nodeStart[i + 1]].
+        var nodeStart: [Int] = [0]
+        var nodeList: [Int] = []
+
+        /// Makes the flat lists of each part's nodes.
+        mutating func finishParts() {
+            nodeStart = [0]
+            nodeList = []
+            for nodes in nodesOf {
+                nodeList += nodes
+                nodeStart.append(nodeList.count)
+            }
+        }
         /// Per node: its standby pair's index in `pairs`, or −1.
         var pairOf: [Int] = []
         var pairs: [Pair] = []
@@ -213,6 +226,7 @@ enum Simulation {
         var diagram = Diagram()
         diagram.nodesOf = Array(repeating: [], count: parts.count)
         _ = diagram.add(block, index: index)
+        diagram.finishParts()
         let processes = processes(parts, block: block, index: index, defaultRepair: defaultRepair)
         let yearSeconds = TimeUnit.year.seconds
         let events = processes.reduce(0.0) { total, p in
@@ -289,42 +303,115 @@ enum Simulation {
         _ d: Diagram, processes: [Process], horizon: Double, mission: Double?, random: inout SplitMix64,
         shouldStop: () -> Bool, yearlyOut: UnsafeMutablePointer<Double>? = nil
     ) -> Run {
-        let nodeCount = d.parent.count
+        var state = RunState(d, processes: processes, horizon: horizon, mission: mission, random: &random)
+        state.yearlyOut = yearlyOut
         let partCount = processes.count
-        // Event slots: parts first, then each pair's switchover window.
-        var queue = EventQueue(count: partCount + d.pairs.count)
-        var down = [Bool](repeating: false, count: partCount)
-        for i in 0..<partCount {
-            if processes[i].alwaysDown {
-                down[i] = true
+        // Each part's exponential means (0 for other distributions, which sample themselves).
+        func exponentialMean(_ d: Lifetime) -> Double {
+            if case .exponential(let mean) = d, mean.isFinite { return mean }
+            return 0
+        }
+        let lifeMeans = processes.map { exponentialMean($0.life) }
+        let repairMeans = processes.map { exponentialMean($0.repair) }
+        var events = 0
+        while true {
+            let (slot, soonest) = state.queue.minimum
+            state.advance(to: min(soonest, horizon))
+            if soonest >= horizon { break }
+            if slot < partCount {
+                state.down[slot].toggle()
+                let next: Double
+                let mean = state.down[slot] ? repairMeans[slot] : lifeMeans[slot]
+                if mean > 0 {
+                    // Exponential: the common case, without the distribution's switch.
+                    next = -mean * log1p(-random.unit())
+                } else {
+                    let process = processes[slot]
+                    next = (state.down[slot] ? process.repair : process.life).sample(&random)
+                }
+                state.queue.set(slot, state.time + next)
+                var i = d.nodeStart[slot]
+                while i < d.nodeStart[slot + 1] {
+                    state.refresh(d.nodeList[i], random: &random)
+                    i += 1
+                }
             } else {
-                queue.set(i, processes[i].life.sample(&random))
+                let pair = slot - partCount
+                state.blocked[pair] = false
+                state.queue.set(slot, .infinity)
+                state.refresh(d.pairs[pair].node, random: &random)
             }
+            events += 1
+            if events & 0xFFFF == 0, shouldStop() { break }
         }
-        // Node states, children before parents.
-        var works = [Bool](repeating: false, count: nodeCount)
-        var workingChildren = [Int](repeating: 0, count: nodeCount)
-        var blocked = [Bool](repeating: false, count: d.pairs.count)
-        for node in 0..<nodeCount {
-            works[node] = d.partOf[node] >= 0 ? !down[d.partOf[node]] : workingChildren[node] >= d.needed[node]
-            if works[node], d.parent[node] >= 0 { workingChildren[d.parent[node]] += 1 }
-        }
-        let root = nodeCount - 1
-        var time = 0.0
-        var run = Run()
+        return state.finish()
+    }
+
+    /// The state of one run: every node's, the events to come, and what has been counted.
+    struct RunState {
+        let d: Diagram
+        let partCount: Int
+        let horizon: Double
+        let mission: Double?
+        let root: Int
+        let wholeYears: Int
+        /// The length of a year, read once (it is a table lookup).
         let yearSeconds = TimeUnit.year.seconds
-        let wholeYears = Int(min(1e7, (horizon / yearSeconds).rounded(.down)))
-        var yearly = [Int](repeating: 0, count: wholeYears > 0 ? binCount + 1 : 0)
-        var year = 0
-        var downThisYear = 0.0
+        // The states, in buffers of the run's own (no copy-on-write checks in the event
+        // loop); `finish` frees them.
+        let down: UnsafeMutablePointer<Bool>
+        let works: UnsafeMutablePointer<Bool>
+        let workingChildren: UnsafeMutablePointer<Int>
+        let blocked: UnsafeMutablePointer<Bool>
+        var queue: EventQueue
+        var time = 0.0
         var downtime = 0.0
         var upSince = 0.0
+        var year = 0
+        var downThisYear = 0.0
+        var yearly: [Int]
+        var yearlyOut: UnsafeMutablePointer<Double>?
+        var run = Run()
 
-        /// Accounts for the time from `time` to `until` in the current system state.
-        func advance(to until: Double) {
+        init(_ d: Diagram, processes: [Process], horizon: Double, mission: Double?, random: inout SplitMix64) {
+            self.d = d
+            self.horizon = horizon
+            self.mission = mission
+            partCount = processes.count
+            let nodeCount = d.parent.count
+            root = nodeCount - 1
+            // Event slots: parts first, then each pair's switchover window.
+            queue = EventQueue(count: partCount + d.pairs.count)
+            down = .allocate(capacity: max(1, partCount))
+            down.initialize(repeating: false, count: max(1, partCount))
+            for i in 0..<partCount {
+                if processes[i].alwaysDown {
+                    down[i] = true
+                } else {
+                    queue.set(i, processes[i].life.sample(&random))
+                }
+            }
+            // Node states, children before parents.
+            works = .allocate(capacity: nodeCount)
+            works.initialize(repeating: false, count: nodeCount)
+            workingChildren = .allocate(capacity: nodeCount)
+            workingChildren.initialize(repeating: 0, count: nodeCount)
+            blocked = .allocate(capacity: max(1, d.pairs.count))
+            blocked.initialize(repeating: false, count: max(1, d.pairs.count))
+            for node in 0..<nodeCount {
+                works[node] = d.partOf[node] >= 0 ? !down[d.partOf[node]] : workingChildren[node] >= d.needed[node]
+                if works[node], d.parent[node] >= 0 { workingChildren[d.parent[node]] += 1 }
+            }
+            wholeYears = Int(min(1e7, (horizon / yearSeconds).rounded(.down)))
+            yearly = [Int](repeating: 0, count: wholeYears > 0 ? binCount + 1 : 0)
+        }
+
+        /// Accounts for the time from `time` to `until` in the current system state,
+        /// splitting it at year ends for the yearly downtimes.
+        @inline(__always)
+        mutating func advance(to until: Double) {
             let isDown = !works[root]
             if isDown { downtime += until - time }
-            // Split the stretch at year ends for the yearly downtimes.
             var from = time
             while year < wholeYears, until >= Double(year + 1) * yearSeconds {
                 let end = Double(year + 1) * yearSeconds
@@ -339,15 +426,17 @@ enum Simulation {
             time = until
         }
 
-        /// Re-derives a node's state and carries a change up to the root.
-        func refresh(_ start: Int) {
+        /// Re-derives a node's state and carries a change up to the root; starts a
+        /// failover's window when a pair's primary goes down while its backup works.
+        @inline(__always)
+        mutating func refresh(_ start: Int, random: inout SplitMix64) {
             var node = start
             while true {
                 let pair = d.pairOf[node]
+                let part = d.partOf[node]
                 let now =
-                    d.partOf[node] >= 0
-                    ? !down[d.partOf[node]]
-                    : workingChildren[node] >= d.needed[node] && !(pair >= 0 && blocked[pair])
+                    part >= 0
+                    ? !down[part] : workingChildren[node] >= d.needed[node] && !(pair >= 0 && blocked[pair])
                 if now == works[node] { return }
                 works[node] = now
                 if node == root {
@@ -362,9 +451,9 @@ enum Simulation {
                 if up < 0 { return }
                 workingChildren[up] += now ? 1 : -1
                 let upPair = d.pairOf[up]
-                if upPair >= 0 {
+                if upPair >= 0, !now, !blocked[upPair] {
                     let p = d.pairs[upPair]
-                    if node == p.primary, !now, works[p.backup], !blocked[upPair] {
+                    if node == p.primary, works[p.backup] {
                         // A failover: down for the switchover, and for a repair more if the
                         // switch fails, however soon the primary is back (as the formula counts it).
                         let failed = p.success < 1 && random.unit() >= p.success
@@ -379,57 +468,58 @@ enum Simulation {
             }
         }
 
-        var events = 0
-        while true {
-            let (slot, soonest) = queue.minimum
-            let until = min(soonest, horizon)
-            advance(to: until)
-            if soonest >= horizon { break }
-            if slot < partCount {
-                down[slot].toggle()
-                let process = processes[slot]
-                queue.set(slot, time + (down[slot] ? process.repair : process.life).sample(&random))
-                for node in d.nodesOf[slot] { refresh(node) }
-            } else {
-                let pair = slot - partCount
-                blocked[pair] = false
-                queue.set(slot, .infinity)
-                refresh(d.pairs[pair].node)
-            }
-            events += 1
-            if events & 0xFFFF == 0, shouldStop() { break }
+        /// What the run saw, once it has reached the horizon; frees the state.
+        mutating func finish() -> Run {
+            if works[root], let mission { run.missionGood += max(0, horizon - upSince - mission) }
+            run.missionSpan = max(0, horizon - (mission ?? 0))
+            run.downShare = downtime / horizon
+            run.yearly = yearly
+            down.deallocate()
+            works.deallocate()
+            workingChildren.deallocate()
+            blocked.deallocate()
+            return run
         }
-        if works[root], let mission { run.missionGood += max(0, horizon - upSince - mission) }
-        run.missionSpan = max(0, horizon - (mission ?? 0))
-        run.downShare = downtime / horizon
-        run.yearly = yearly
-        return run
     }
 }
 
-/// The next event of each slot, as a binary heap keyed by time: the soonest in O(1), a
-/// change in O(log n).
+/// The next event of each slot: the soonest in O(1) and a change in O(log n) from a
+/// binary heap keyed by time, or, for a few slots, a plain scan (faster below about 16).
 struct EventQueue {
+    static let scanLimit = 16
     private var times: [Double]
-    /// The heap of slots, and each slot's place in it.
+    /// The heap of slots, and each slot's place in it (unused when scanning).
     private var heap: [Int]
     private var place: [Int]
+    private let scans: Bool
 
     init(count: Int) {
         times = [Double](repeating: .infinity, count: count)
-        heap = Array(0..<count)
-        place = Array(0..<count)
+        scans = count <= Self.scanLimit
+        heap = scans ? [] : Array(0..<count)
+        place = scans ? [] : Array(0..<count)
     }
 
     /// The slot with the soonest event, and its time (infinity when there is none).
     var minimum: (Int, Double) {
-        guard let first = heap.first else { return (0, .infinity) }
-        return (first, times[first])
+        @inline(__always) get { scans ? scan() : (heap.first.map { ($0, times[$0]) } ?? (0, .infinity)) }
+    }
+
+    @inline(__always)
+    private func scan() -> (Int, Double) {
+        var best = 0
+        var soonest = Double.infinity
+        for i in times.indices where times[i] < soonest {
+            soonest = times[i]
+            best = i
+        }
+        return (best, soonest)
     }
 
     mutating func set(_ slot: Int, _ time: Double) {
         let old = times[slot]
         times[slot] = time
+        if scans { return }
         if time < old { up(place[slot]) } else { down(place[slot]) }
     }
 
