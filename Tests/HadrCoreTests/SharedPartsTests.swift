@@ -76,6 +76,89 @@ import Testing
         }
     }
 
+    /// Factoring on the shared parts (what a system too entangled for a decision diagram
+    /// gets) finds the same exact U, in the steady state and over a mission.
+    @Test(arguments: cases.prefix(60))
+    func factoringAgrees(_ c: Case) throws {
+        let block = try #require(Self.block(c.expression))
+        let factored = try Factoring(block).unavailability(probability: { ($0.u, 1 - $0.u) })
+        #expect(Self.close(factored, c.u, 1e-12), "factoring \(factored), exact \(c.u)")
+        // Over a mission every part fails by t with probability 1 − e^(−t/MTBF): give each
+        // a life from its availability and compare the diagram with factoring.
+        let function = try StructureFunction(parts: block, mode: .mission)
+        let t = 0.37
+        func q(_ b: Block) -> (q: Double, a: Double) {
+            let rate = b.u / (1 - b.u)
+            return (-expm1(-rate * t), exp(-rate * t))
+        }
+        var qs: [Double] = []
+        var accs: [Double] = []
+        for variable in function.variables {
+            if case .part(let b) = variable {
+                let (down, up) = q(b)
+                qs.append(down)
+                accs.append(up)
+            } else {
+                qs.append(0)
+                accs.append(1)
+            }
+        }
+        let viaDiagram = function.diagram.program(from: function.root).failure(q: qs, a: accs)
+        let viaFactoring = try Factoring(block).unavailability(probability: q, mode: .mission)
+        #expect(Self.close(viaFactoring, viaDiagram, 1e-12), "\(viaFactoring) vs \(viaDiagram)")
+    }
+
+    /// Random systems built in Swift: the minimal cut and path sets (the top-down expansion)
+    /// and U (the decision diagram) against the truth table of the structure, every state
+    /// of up to 12 parts evaluated on the diagram as written.
+    @Test func randomSystemsAgreeWithTheirTruthTables() throws {
+        var random = SplitMix64(seed: 77)
+        for _ in 0..<120 {
+            let count = 3 + Int(random.next() % 10)
+            let parts = (0..<count).map { i in
+                Block.component("p\(i)", Part(u: [0.1, 0.01, 0.001, 0.05][Int(random.next() % 4)]))
+            }
+            func make(_ depth: Int) throws -> Block {
+                if depth == 0 || random.next() % 4 == 0 { return parts[Int(random.next() % UInt64(count))] }
+                let n = 2 + Int(random.next() % 3)
+                let children = try (0..<n).map { _ in try make(depth - 1) }
+                switch random.next() % 3 {
+                case 0: return try .series(children)
+                case 1: return try .parallel(children)
+                default: return try .kOfN(1 + Int(random.next() % UInt64(n)), children)
+                }
+            }
+            let block = try make(4)
+            let analysis = SystemAnalysis(block)
+            let used = analysis.parts
+            let n = used.count
+            let keys = used.compactMap(\.key)
+            // works[mask]: the system with the parts in `mask` down.
+            let works = (0..<(1 << n)).map { mask in
+                block.works(down: { key in keys.firstIndex(of: key).map { mask >> $0 & 1 == 1 } ?? false })
+            }
+            var cuts: [[Int]] = []
+            var paths: [[Int]] = []
+            var u = 0.0
+            for mask in 0..<(1 << n) {
+                let members = (0..<n).filter { mask >> $0 & 1 == 1 }
+                if !works[mask], members.allSatisfy({ works[mask ^ (1 << $0)] }) { cuts.append(members) }
+                // A path set: the parts outside `mask` up keep it working; minimal if losing any breaks it.
+                let up = (0..<n).filter { mask >> $0 & 1 == 0 }
+                if works[mask], up.allSatisfy({ !works[mask | (1 << $0)] }) { paths.append(up) }
+                if !works[mask] {
+                    var p = 1.0
+                    for i in 0..<n { p *= mask >> i & 1 == 1 ? used[i].u : 1 - used[i].u }
+                    u += p
+                }
+            }
+            let order: ([Int], [Int]) -> Bool = { a, b in a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b) }
+            #expect(try analysis.sets(cuts: true, maxOrder: nil) == cuts.sorted(by: order), "\(block.structure)")
+            #expect(try analysis.sets(cuts: false, maxOrder: nil) == paths.sorted(by: order), "\(block.structure)")
+            #expect(Self.close(block.u, u, 1e-9), "\(block.structure): \(block.u) vs \(u)")
+        }
+    }
+
     /// The builtins show what the analysis found.
     @Test func builtinsShowTheAnalysis() throws {
         let c = try #require(Self.cases.first { $0.cutSets.count > 2 })
