@@ -152,7 +152,9 @@ import Testing
                     u += p
                 }
             }
-            let order: ([Int], [Int]) -> Bool = { a, b in a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b) }
+            let order: ([Int], [Int]) -> Bool = { a, b in
+                a.count != b.count ? a.count < b.count : a.lexicographicallyPrecedes(b)
+            }
             #expect(try analysis.sets(cuts: true, maxOrder: nil) == cuts.sorted(by: order), "\(block.structure)")
             #expect(try analysis.sets(cuts: false, maxOrder: nil) == paths.sorted(by: order), "\(block.structure)")
             #expect(Self.close(block.u, u, 1e-9), "\(block.structure): \(block.u) vs \(u)")

@@ -179,7 +179,7 @@ enum SystemBuiltins {
             guard rankings.contains(by) else { throw ArgumentError.unknownKind("by", given: by, kinds: rankings) }
             try args.charge(start.leaves.count * start.leaves.count)
             guard let goal = target else {
-                let ranked = try Improvement(start).ranked(by: by)
+                let ranked = try Improvement(start, tick: args.charge).ranked(by: by)
                 return .list(
                     ranked.map { option in
                         .record(
@@ -196,7 +196,8 @@ enum SystemBuiltins {
             var doubled: Set<String> = []
             for step in 1...Improvement.maxSteps where block.u > goal {
                 try args.tick()
-                guard let best = try Improvement(block, skipping: doubled).ranked(by: by).first else { break }
+                guard let best = try Improvement(block, skipping: doubled, tick: args.charge).ranked(by: by).first
+                else { break }
                 doubled.insert(best.name)
                 doubled.insert(best.copyName)
                 block = best.doubled
@@ -347,7 +348,9 @@ enum SystemBuiltins {
     static func analysis(_ args: NativeArguments) throws -> SystemAnalysis {
         guard case .system(let block) = args[0], block.hasComponents else { throw needsComponents(args) }
         try args.charge(block.leaves.count)
-        return SystemAnalysis(block)
+        var analysis = SystemAnalysis(block)
+        analysis.tick = args.charge
+        return analysis
     }
 
     /// The first argument is no system of components: say so, and how to make one from plain values.

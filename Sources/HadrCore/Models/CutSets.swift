@@ -62,8 +62,11 @@ struct CutSets {
     let maxOrder: Int
     private var memo: [ObjectIdentifier: Family] = [:]
     private let index: [PartKey: Int]
+    /// Called with the work done, for the limits and Ctrl-C.
+    let tick: (Int) throws -> Void
 
-    init(parts: [Block], maxOrder: Int?) {
+    init(parts: [Block], maxOrder: Int?, tick: @escaping (Int) throws -> Void = { _ in }) {
+        self.tick = tick
         words = max(1, (parts.count + 63) / 64)
         self.maxOrder = maxOrder ?? Int.max
         var index: [PartKey: Int] = [:]
@@ -115,6 +118,7 @@ struct CutSets {
         var out = Family(words: words)
         var scratch = [UInt64](repeating: 0, count: words)
         for i in 0..<a.count {
+            try tick(b.count)
             let x = a.set(i)
             for j in 0..<b.count {
                 let y = b.set(j)
@@ -155,6 +159,7 @@ struct CutSets {
         let order = sizes.sorted { x, y in x.size != y.size ? x.size < y.size : x.index < y.index }
         var kept = Family(words: words)
         for (i, _) in order {
+            try tick(kept.count)
             let s = family.set(i)
             var covered = false
             for j in 0..<kept.count {

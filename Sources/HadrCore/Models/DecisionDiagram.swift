@@ -40,6 +40,13 @@ struct DecisionDiagram {
         self.limit = min(limit, Int(Int32.max) - 2)
     }
 
+    /// Forgets the results of past operations (the nodes stay): a copy then carries only nodes.
+    mutating func clearCaches() {
+        andCache = [:]
+        orCache = [:]
+        notCache = [:]
+    }
+
     /// The node for "if v then high else low", shared and reduced.
     mutating func node(_ v: Int32, low: Int32, high: Int32) throws -> Int32 {
         if low == high { return low }
@@ -123,17 +130,17 @@ struct DecisionDiagram {
         return result
     }
 
-    /// "At least k of fs work", by counting: after each function, count[j] is "at least j
-    /// of those so far work"; k × n operations.
+    /// "At least k of fs work", by counting: after each function (from the last, so that
+    /// lower variables go on top), count[j] is "at least j of those so far work"; k × n operations.
     mutating func atLeast(_ k: Int, of fs: [Int32]) throws -> Int32 {
         if k <= 0 { return Self.up }
         if k > fs.count { return Self.down }
         var count = [Int32](repeating: Self.down, count: k + 1)
         count[0] = Self.up
-        for (i, f) in fs.enumerated() {
+        for (i, f) in fs.reversed().enumerated() {
             var j = min(i + 1, k)
             while j >= 1 {
-                count[j] = try or(count[j], try and(count[j - 1], f))
+                count[j] = try or(try and(f, count[j - 1]), count[j])
                 j -= 1
             }
         }

@@ -15,6 +15,9 @@
 struct Factoring {
     /// The most conditioned systems one answer may evaluate.
     static let maxStates = 2_000_000
+    /// The most steps of conditioned programs one answer may run (states × blocks that hold a
+    /// shared part): about a second.
+    static let maxWork = 300_000_000
     /// The relative precision asked of U.
     static let tolerance = 1e-14
 
@@ -56,6 +59,8 @@ struct Factoring {
         }
         var beyond = [Double](repeating: 0, count: shared.count + 1)
         for j in stride(from: shared.count - 1, through: 0, by: -1) { beyond[j] = beyond[j + 1] + exactly[j + 1] }
+        // Each state runs the program once: bound the work, not only the states.
+        let stateLimit = min(Self.maxStates, max(1000, Self.maxWork / max(1, program.steps.count)))
         var total = 0.0
         var states = 0
         for level in 0...shared.count {
@@ -63,9 +68,9 @@ struct Factoring {
             var chosen = Array(0..<level)
             while true {
                 states += 1
-                guard states <= Self.maxStates else {
+                guard states <= stateLimit else {
                     throw ModelError.tooEntangled(
-                        low: total, high: min(1, total + beyond[level] + exactly[level]), states: Self.maxStates)
+                        low: total, high: min(1, total + beyond[level] + exactly[level]), states: stateLimit)
                 }
                 var weight = base
                 for i in shared.indices { program.up[i] = usuallyUp[i] }

@@ -23,12 +23,14 @@ struct Improvement {
     let options: [Option]
 
     /// Every part of `block` except those named in `skipping`, doubled.
-    init(_ block: Block, skipping: Set<String> = []) throws {
-        let analysis = SystemAnalysis(block)
+    init(_ block: Block, skipping: Set<String> = [], tick: @escaping (Int) throws -> Void = { _ in }) throws {
+        var analysis = SystemAnalysis(block)
+        analysis.tick = tick
         let (_, rows) = try analysis.importance()
         var options: [Option] = []
         for (i, part) in analysis.parts.enumerated() where !skipping.contains(analysis.names[i]) {
             guard let key = part.key else { continue }
+            try tick(block.leaves.count)
             let copy = try part.copy(renaming: { "\($0)#2" })
             let doubled = try block.replacing(key, with: try .parallel([part, copy]))
             let row = rows[i]

@@ -108,13 +108,16 @@ struct StructureFunction {
             case .leaf:
                 guard let key = block.key else { return DecisionDiagram.up }
                 result = try variable(.part(key), .part(block))
+            // The children are built in order (so variables are numbered as they appear) and
+            // combined from the last: each step then puts lower variables above the rest,
+            // one node each, where combining from the first would rebuild the chain below.
             case .series(let parts):
                 var f = DecisionDiagram.up
-                for part in parts { f = try diagram.and(f, try build(part)) }
+                for g in try parts.map({ try build($0) }).reversed() { f = try diagram.and(g, f) }
                 result = f
             case .parallel(let parts):
                 var f = DecisionDiagram.down
-                for part in parts { f = try diagram.or(f, try build(part)) }
+                for g in try parts.map({ try build($0) }).reversed() { f = try diagram.or(g, f) }
                 result = f
             case .kOfN(let k, let parts):
                 result = try diagram.atLeast(k, of: try parts.map { try build($0) })

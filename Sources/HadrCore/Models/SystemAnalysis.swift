@@ -23,6 +23,9 @@ struct SystemAnalysis {
     /// Their names: a component's, else the source text or availability; repeated
     /// labels of different parts get a number ("99.9% [2]").
     let names: [String]
+    /// Called with the work done as a long analysis goes, so that it honours the limits
+    /// and Ctrl-C (the builtins pass the machine's).
+    var tick: (Int) throws -> Void = { _ in }
 
     init(_ block: Block) {
         self.block = block
@@ -37,16 +40,39 @@ struct SystemAnalysis {
     }
 
     /// The parts whose failure alone brings the system down, in order of first appearance.
+    ///
+    /// A part written once is one exactly when every block on its way to the root needs all
+    /// its children (series, n-of-n); a part written in several places is tried on the
+    /// whole structure. So this is linear in the diagram's size plus one pass per shared part.
     func singlePoints() -> [Int] {
-        parts.indices.filter { i in
+        var occurrences: [PartKey: Int] = [:]
+        var critical: Set<PartKey> = []
+        func walk(_ b: Block, critical isCritical: Bool) {
+            if let key = b.key {
+                occurrences[key, default: 0] += 1
+                if isCritical { critical.insert(key) }
+                return
+            }
+            let needsAll: Bool
+            switch b.kind {
+            case .series: needsAll = true
+            case .kOfN(let k, let parts): needsAll = k >= parts.count
+            case .parallel(let parts): needsAll = parts.count == 1
+            default: needsAll = false
+            }
+            for child in b.children { walk(child, critical: isCritical && needsAll) }
+        }
+        walk(block, critical: true)
+        return parts.indices.filter { i in
             guard let key = parts[i].key else { return false }
+            if occurrences[key] == 1 { return critical.contains(key) }
             return !block.works(down: { $0 == key })
         }
     }
 
     /// The minimal cut sets (or path sets), smallest first, as part indices.
     func sets(cuts: Bool, maxOrder: Int?) throws -> [[Int]] {
-        var finder = CutSets(parts: parts, maxOrder: maxOrder)
+        var finder = CutSets(parts: parts, maxOrder: maxOrder, tick: tick)
         return CutSets.sorted(try finder.family(block, cuts: cuts))
     }
 
@@ -62,13 +88,15 @@ struct SystemAnalysis {
 
     /// The importance of every part, in the parts' order.
     func importance() throws -> (u: Double, rows: [Importance]) {
-        var function = try StructureFunction(parts: block, mode: .steady)
-        let (q, a) = function.steadyProbabilities()
-        let program = function.diagram.program(from: function.root)
+        var base = try StructureFunction(parts: block, mode: .steady)
+        base.diagram.clearCaches()
+        let (q, a) = base.steadyProbabilities()
+        let program = base.diagram.program(from: base.root)
         let u = program.failure(q: q, a: a)
         let cuts = try? sets(cuts: true, maxOrder: nil)
         var rows: [Importance] = []
         for i in parts.indices {
+            try tick(program.variable.count + 1)
             var qDown = q
             var aDown = a
             qDown[i] = 1
@@ -79,12 +107,16 @@ struct SystemAnalysis {
             aUp[i] = 1
             let uDown = program.failure(q: qDown, a: aDown)
             let uUp = program.failure(q: qUp, a: aUp)
+            // Each part's diagrams are built on a copy of the structure's, so that they do not
+            // pile up in it.
+            var function = base
             let critical = try function.critical(i)
             let birnbaum = function.diagram.program(from: critical).success(q: q, a: a)
             var fv: Double?
             if let cuts {
-                let union = try function.anyFailed(cuts.filter { $0.contains(i) })
-                fv = u > 0 ? function.diagram.program(from: union).success(q: q, a: a) / u : 0
+                var sets = base
+                let union = try sets.anyFailed(cuts.filter { $0.contains(i) })
+                fv = u > 0 ? sets.diagram.program(from: union).success(q: q, a: a) / u : 0
             }
             rows.append(
                 Importance(
@@ -170,6 +202,7 @@ struct SystemAnalysis {
         var s = start
         var steps = 0
         while steps < 200_000 {
+            try tick(program.variable.count + 1)
             let t = exp(s)
             let (q, a) = try function.missionProbabilities(at: t, names: names)
             let term = t * program.success(q: q, a: a) * h
