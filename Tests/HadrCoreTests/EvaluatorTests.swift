@@ -151,6 +151,77 @@ import Testing
         #expect(eval("fn f() = do\n y = 2\n fn g() = do\n y = 7\n 1\n end\n y + g()\nend\nf()") == "3")
     }
 
+    @Test func updatesInPlaceKeepListsAndStringsValues() {
+        // Another name holding the old value still sees it.
+        #expect(eval("a = [1, 2]\nb = a\na = append(a, 3)\n[a, b]") == "[[1, 2, 3], [1, 2]]")
+        #expect(eval("s = \"ab\"\nt = s\ns = s + \"c\" + \"d\"\n[s, t]") == "[\"abcd\", \"ab\"]")
+        #expect(eval("s = \"ab\"\nt = s\ns = \"{s}-{len(s)}\"\n[s, t]") == "[\"ab-2\", \"ab\"]")
+        // In a function (locals), in a loop, and captured by a closure (cells).
+        #expect(
+            eval("fn f(n) = do\n xs = []\n for i in 1..n do xs = append(xs, i * i) end\n xs\nend\nf(4)")
+                == "[1, 4, 9, 16]")
+        #expect(
+            eval("fn f() = do\n s = \"\"\n g = fn() = s\n for i in 1..3 do s = s + str(i) end\n g()\nend\nf()")
+                == "\"123\"")
+        // The operands see the old value, and run before the variable changes.
+        #expect(eval("xs = [1]\nxs = append(xs, len(xs))\nxs") == "[1, 1]")
+        #expect(eval("s = \"x\"\ns = s + s + s\ns") == "\"xxx\"")
+        #expect(eval("s = \"x\"\nfn g() = do\n s = \"changed\"\n \"!\"\nend\ns = s + g()\ns") == "\"x!\"")
+        #expect(eval("xs = [1]\nfn g() = do\n xs = append(xs, 9)\n 2\nend\nxs = append(xs, g())\nxs") == "[1, 2]")
+        // Other kinds take the plain path, with the plain errors.
+        #expect(eval("n = 1\nn = n + 2 + 3\nn") == "6")
+        #expect(eval("s = \"a\"\ns = s + 1").hasPrefix("error: cannot add a string (\"a\") and a number (1)"))
+        #expect(eval("append = fn(a, b) = 0\nxs = [1]\nxs = append(xs, 2)\nxs") == "0")
+        #expect(eval("xs = 5\nxs = append(xs, 1)").hasPrefix("error:"))
+    }
+
+    @Test func stringsIndexByCharacter() {
+        // ASCII, characters of several bytes, a flag of two code points, and \r\n (one character).
+        let s = "\"héllo wörld 👍🏽 and some more text to pass the inline size\""
+        #expect(eval("s = \(s)\n[len(s), s[1], s[12], s[-1], s[13]]") == "[56, \"é\", \"👍🏽\", \"e\", \" \"]")
+        #expect(
+            eval("s = \"0123456789012345678901234567890123456789\"\n[len(s), s[0], s[39], s[-40]]")
+                == "[40, \"0\", \"9\", \"0\"]")
+        #expect(eval("s = \"0123456789012345678901234567890123456789\"\ns[40]").hasPrefix("error:"))
+        // Two strings of one length read in turn, then one built in place after it was indexed.
+        #expect(
+            eval(
+                "a = join(map(1..40, fn(i) = \"a\"), \"\")\nb = join(map(1..40, fn(i) = \"é\"), \"\")\n[a[3], b[3], a[39], b[39], len(a), len(b)]"
+            ) == "[\"a\", \"é\", \"a\", \"é\", 40, 40]")
+        #expect(
+            eval("s = join(map(1..40, fn(i) = \"a\"), \"\")\nc = s[0]\ns = s + \"é\"\n[len(s), s[40], c]")
+                == "[41, \"é\", \"a\"]")
+        #expect(
+            eval(
+                "[contains(\"0123456789\", \"5\"), contains(\"abcabd\", \"abd\"), contains(\"ab\", \"abc\"), contains(\"é\", \"e\")]"
+            ) == "[true, true, false, false]")
+    }
+
+    @Test func sortsNumbersAndOtherKeysStably() {
+        #expect(eval("sort([3, 1, 2, 1], by: fn(x) = -x)") == "[3, 2, 1, 1]")
+        #expect(
+            eval("sort([{k: 1, n: \"a\"}, {k: 0, n: \"b\"}, {k: 1, n: \"c\"}], by: fn(r) = r.k).n")
+                == "[\"b\", \"a\", \"c\"]")
+        #expect(eval("sort([5m, 1h, 30s])") == "[30s, 5m, 1h]")
+    }
+
+    @Test func fieldReadsFollowEachRecordsOwnFields() {
+        // One read site sees records of two shapes in turn.
+        #expect(
+            eval("fn mk(i) = if i > 2 then {a: i, b: 2} else {b: 5, a: i}\nmap(1..4, fn(i) = mk(i).a * 10 + mk(i).b)")
+                == "[15, 25, 32, 42]")
+        #expect(eval("fn get(r) = r.a\n[get({a: 1}), get({b: 2, a: 3})]") == "[1, 3]")
+        #expect(eval("fn get(r) = r.a\nget({a: 1})\nget({b: 2})").hasPrefix("error: the record has no field `a`"))
+    }
+
+    @Test func variadicBuiltinsTakeTheirArgumentsAsOneList() {
+        #expect(
+            eval("[min(3, 1, 2), max([4, 5]), min([1]), max(2), min(\"b\", \"a\"), max(5m, 90s)]")
+                == "[1, 5, 1, 2, \"a\", 5m]")
+        #expect(eval("min()").hasPrefix("error: `min` needs at least one value"))
+        #expect(eval("max(1, \"a\")").hasPrefix("error: cannot compare a string (\"a\") with a number (1)"))
+    }
+
     @Test func closuresCopyWhatNeverChangesAndShareWhatDoes() {
         // Never reassigned: captured by value.
         #expect(eval("fn adder(k) = fn(x) = x + k\nadder(2)(3)") == "5")

@@ -5,8 +5,10 @@ enum ListBuiltins {
             switch args[0] {
             case .list(let l): return .number(Double(l.items.count))
             case .string(let s):
-                try args.charge(s.utf8.count / 64)
-                return .number(Double(s.count))
+                var work = 0
+                let count = args.machine.textIndex.count(s, work: &work)
+                try args.charge(work / 64)
+                return .number(Double(count))
             case .record(let r): return .number(Double(r.names.count))
             default: throw args.wrong("x", expected: "a list, a string or a record", args[0])
             }
@@ -66,8 +68,15 @@ enum ListBuiltins {
             let items = try args.list(0, "list")
             let key: Function? = args.isAbsent(1) ? nil : try args.function(1, "by")
             let keys = try items.map { item in try key.map { try args.call($0, item) } ?? item }
-            let order = try StableSort.order(
-                keys.count, less: { i, j in try Operators.compare(keys[i], keys[j]) < 0 }, tick: args.charge)
+            let order: [Int]
+            if let numbers = StableSort.plainNumbers(keys) {
+                // Plain numbers compare as doubles, without copying a value per comparison.
+                order = try StableSort.order(
+                    numbers.count, less: { i, j in numbers[i] < numbers[j] }, tick: args.charge)
+            } else {
+                order = try StableSort.order(
+                    keys.count, less: { i, j in try Operators.compare(keys[i], keys[j]) < 0 }, tick: args.charge)
+            }
             return .list(order.map { items[$0] })
         },
         NativeFunction("contains", 2) { args in
@@ -75,7 +84,7 @@ enum ListBuiltins {
             case .list(let l):
                 try args.charge(l.items.count / 4)
                 return .bool(l.items.contains { $0.equals(args[1]) })
-            case .string(let s): return .bool(s.contains(try args.string(1, "item")))
+            case .string(let s): return .bool(TextIndex.contains(s, try args.string(1, "item")))
             default: throw args.wrong("collection", expected: "a list or a string", args[0])
             }
         },

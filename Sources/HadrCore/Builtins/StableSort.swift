@@ -2,6 +2,18 @@
 /// over ten million items takes seconds, and must honour `--timeout` and Ctrl-C while it
 /// runs, which the standard library's sort (whose comparator cannot throw) cannot.
 enum StableSort {
+    /// The keys as doubles when every one is a plain number that orders as `compare` does
+    /// (not NaN), so a sort can compare them directly.
+    static func plainNumbers(_ keys: [Value]) -> [Double]? {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(keys.count)
+        for key in keys {
+            guard case .number(let x) = key, !x.isNaN else { return nil }
+            numbers.append(x)
+        }
+        return numbers
+    }
+
     /// The order of `count` items under `less`, stable; `tick(n)` is called every few
     /// thousand comparisons with the work done since the last call.
     static func order(_ count: Int, less: (Int, Int) throws -> Bool, tick: (Int) throws -> Void) throws -> [Int] {

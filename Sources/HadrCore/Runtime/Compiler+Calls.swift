@@ -151,6 +151,10 @@ extension Compiler {
                         m.place(consume v0, at: 0)
                         return try callBorrowed(u, path, m, argc: 1, site)
                     }
+                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                        m.place(.list([v0]), at: 0)
+                        return try callBorrowed(u, .native, m, argc: 1, site)
+                    }
                 }
                 return try slow(m, [v0])
             }
@@ -169,6 +173,10 @@ extension Compiler {
                         m.place(consume v0, at: 0)
                         m.place(consume v1, at: 1)
                         return try callBorrowed(u, path, m, argc: 2, site)
+                    }
+                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                        m.place(.list([v0, v1]), at: 0)
+                        return try callBorrowed(u, .native, m, argc: 1, site)
                     }
                 }
                 return try slow(m, [v0, v1])
@@ -192,6 +200,10 @@ extension Compiler {
                         m.place(consume v1, at: 1)
                         m.place(consume v2, at: 2)
                         return try callBorrowed(u, path, m, argc: 3, site)
+                    }
+                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                        m.place(.list([v0, v1, v2]), at: 0)
+                        return try callBorrowed(u, .native, m, argc: 1, site)
                     }
                 }
                 return try slow(m, [v0, v1, v2])

@@ -71,7 +71,9 @@ struct Compiler {
         case .read(let slot, let name):
             return read(slot, name: name, range)
         case .write(let slot, let valueNode, let define):
-            return write(slot, compile(valueNode), define: define)
+            let plain = write(slot, compile(valueNode), define: define)
+            if !define, let inPlace = update(slot, valueNode, plain: plain) { return inPlace }
+            return plain
         case .list(let items):
             let codes = items.map(compile)
             return { m in
@@ -127,14 +129,23 @@ struct Compiler {
                 let b = try baseCode(m)
                 let i = try indexCode(m)
                 do {
-                    if case .string(let s) = b { try m.tick(s.utf8.count / 64) }
+                    if case .string(let s) = b {
+                        var work = 0
+                        let count = m.textIndex.count(s, work: &work)
+                        let position = try Access.position(i, count: count, what: "string")
+                        let character = m.textIndex.character(s, at: position, work: &work)
+                        try m.tick(work / 64)
+                        return .string(character)
+                    }
                     return try Access.index(b, i)
                 } catch { throw locate(error, range) }
             }
         case .field(let base, let name):
             let baseCode = compile(base)
+            let cache = FieldCache()
             return { m in
                 let b = try baseCode(m)
+                if case .record(let r) = b, let value = cache.field(name, of: r) { return value }
                 do {
                     if case .list(let box) = b { try m.tick(box.items.count / 16) }
                     return try Access.field(b, name)

@@ -116,6 +116,9 @@ final class Function {
     let needsSetup: Bool
     /// The argument count a builtin takes with no defaults to fill, or −1 (hadr functions too).
     let nativeArity: Int
+    /// A builtin whose one parameter collects every argument (`min(...items)`): a call with
+    /// positional arguments only passes them as one list, with nothing else to bind.
+    let collectsAll: Bool
 
     init(proto: FunctionProto, captures: [Value]) {
         self.proto = proto
@@ -125,6 +128,9 @@ final class Function {
         self.frameSize = proto.frameSize
         self.fastArity = proto.native == nil ? proto.fullArity : -1
         self.nativeArity = proto.native == nil ? -1 : proto.fullArity
+        self.collectsAll =
+            proto.native != nil && proto.parameters.hasRest && proto.parameters.fixedCount == 0
+            && proto.parameters.diagram.isEmpty
         self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
 

@@ -50,6 +50,8 @@ final class Machine {
     var deadline: Double?
     var limits: Limits
     let interrupt: Interrupt
+    /// The string last indexed, for `s[i]` and `len(s)` in constant time.
+    let textIndex = TextIndex()
     var output: (String) -> Void
     /// The columns and characters output may use (`print`, `help`, pictures).
     var layout = Display.Layout.standard

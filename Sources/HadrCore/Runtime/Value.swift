@@ -32,9 +32,18 @@ enum Value {
     @inline(__always)
     static func duration(_ seconds: Double) -> Value { .time(seconds, exponent: 1, unit: 0) }
 
-    /// A plain quantity of time^exponent; exponent 0 collapses to a number.
-    static func quantity(_ value: Double, exponent: Int) -> Value {
-        exponent == 0 ? .number(value) : .time(value, exponent: Int8(clamping: exponent), unit: 0)
+    /// A plain quantity of time^exponent; exponent 0 collapses to a number. Refuses a power
+    /// past ±64 and an amount that is not finite, rather than holding a wrong one.
+    static func quantity(_ value: Double, exponent: Int) throws(RuntimeError) -> Value {
+        if exponent == 0 { return .number(value) }
+        guard abs(exponent) <= 64 else { throw .timePowerTooLarge(exponent) }
+        return try time(value, exponent: Int8(exponent))
+    }
+
+    /// A quantity of time^exponent, refused when the amount is infinite or not a number.
+    static func time(_ value: Double, exponent: Int8) throws(RuntimeError) -> Value {
+        guard value.isFinite else { throw .timeNotFinite }
+        return .time(value, exponent: exponent, unit: 0)
     }
 
     /// The kind of value, as error messages name it.
@@ -77,6 +86,9 @@ final class ListBox {
     private(set) var items: [Value]
     init(_ items: [Value]) { self.items = items }
 
+    /// Adds an item in place; only for a list nothing else holds (see `Compiler.appendUpdate`).
+    func append(_ item: Value) { items.append(item) }
+
     deinit {
         if items.contains(where: DeepRelease.holdsContainer) { DeepRelease.release(&items) }
     }
@@ -96,7 +108,9 @@ final class ListBox {
 /// An immutable record whose fields keep the order they were written in.
 final class RecordBox {
     let names: [String]
-    private(set) var values: [Value]
+    /// Written only when the record is freed, so dynamic exclusivity checks on every field
+    /// read would cost for nothing.
+    @exclusivity(unchecked) private(set) var values: [Value]
 
     init(names: [String], values: [Value]) {
         self.names = names

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Character counts and positions of the string last indexed, so that `s[i]` and `len(s)`
+/// in a loop over one string take constant time instead of a walk over its characters.
+///
+/// A string of ASCII without carriage returns (each byte one character) is read byte by
+/// byte; any other string gets, once, the byte offset of each of its characters. The
+/// string is kept, so its storage cannot be reused by another while it is remembered,
+/// and it is recognised by the place of its bytes.
+final class TextIndex {
+    private var text = ""
+    /// The byte offset where each character starts, and the end; empty when every byte is a
+    /// character. (32 bits: strings are at most 1e9 bytes, `Limits.stringSizeRange`.)
+    private var offsets: [UInt32] = []
+    private var characters = 0
+
+    /// Where the remembered string's bytes are: two strings are the same when their bytes
+    /// are at the same place (the kept `text` holds that place) and as many.
+    private var textBytes: UnsafeRawPointer?
+
+    /// Strings of at most this many bytes are held inline, at no fixed place, and are
+    /// walked each time instead (which costs little at that size).
+    private static let inline = 15
+
+    /// How many characters `s` has; `work` counts the bytes read to find out.
+    func count(_ s: String, work: inout Int) -> Int {
+        if s.utf8.count <= Self.inline { return s.count }
+        work += remember(s)
+        return characters
+    }
+
+    /// The character at a position already checked to be in range (below `count`).
+    func character(_ s: String, at i: Int, work: inout Int) -> String {
+        if s.utf8.count <= Self.inline { return String(s[s.index(s.startIndex, offsetBy: i)]) }
+        work += remember(s)
+        let utf8 = s.utf8
+        if offsets.isEmpty {
+            let byte = utf8[utf8.index(utf8.startIndex, offsetBy: i)]
+            return Self.asciiCharacters[Int(byte & 0x7F)]
+        }
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(offsets[i]))
+        let end = utf8.index(utf8.startIndex, offsetBy: Int(offsets[i + 1]))
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Makes `s` the remembered string; returns the bytes read (0 when it already was).
+    private func remember(_ s: String) -> Int {
+        let bytes = s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        if let bytes, bytes == textBytes, s.utf8.count == text.utf8.count { return 0 }
+        text = s
+        textBytes = bytes
+        let utf8 = s.utf8
+        if Self.isPlainASCII(s) {
+            offsets = []
+            characters = utf8.count
+            return utf8.count
+        }
+        var starts: [UInt32] = []
+        var index = s.startIndex
+        while index < s.endIndex {
+            starts.append(UInt32(truncatingIfNeeded: utf8.distance(from: utf8.startIndex, to: index)))
+            index = s.index(after: index)
+        }
+        characters = starts.count
+        starts.append(UInt32(truncatingIfNeeded: utf8.count))
+        offsets = starts
+        return utf8.count
+    }
+}
+
+extension TextIndex {
+    /// Whether every byte of `s` is one character: ASCII without carriage returns
+    /// (`\r\n` is one character).
+    static func isPlainASCII(_ s: String) -> Bool {
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var all = true
+            for byte in bytes where byte >= 0x80 || byte == 0x0D {
+                all = false
+                break
+            }
+            return all
+        }
+        return plain ?? s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// Each ASCII character as a string, so that reading one makes no new string.
+    static let asciiCharacters: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
+    /// Whether `s` contains `t`, as `String.contains` says; a byte search when both are
+    /// plain ASCII, where characters and bytes are the same.
+    static func contains(_ s: String, _ t: String) -> Bool {
+        if t.isEmpty { return true }
+        guard isPlainASCII(t), isPlainASCII(s) else { return s.contains(t) }
+        let found = s.utf8.withContiguousStorageIfAvailable { hay in
+            t.utf8.withContiguousStorageIfAvailable { needle in
+                bytes(hay, contain: needle)
+            }
+        }
+        return (found ?? nil) ?? s.contains(t)
+    }
+}
+
+extension TextIndex {
+    /// Whether `needle` (not empty) occurs in `hay`: memchr for its first byte, memcmp for the rest.
+    static func bytes(_ hay: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hayBase = hay.baseAddress, let needleBase = needle.baseAddress, needle.count <= hay.count else {
+            return false
+        }
+        let first = Int32(needleBase.pointee)
+        var start = 0
+        let lastStart = hay.count - needle.count
+        while start <= lastStart {
+            guard let found = memchr(hayBase + start, first, lastStart - start + 1) else { return false }
+            let at = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hayBase + at, needleBase, needle.count) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+}
