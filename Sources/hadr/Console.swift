@@ -25,7 +25,12 @@ final class Console {
     }
 
     func flush() {
-        if writeFailure == nil, let reason = Self.writeAll(1, buffer) { writeFailure = reason }
+        if writeFailure == nil, let reason = Self.writeAll(1, buffer) {
+            writeFailure = reason
+            // Nothing more can be shown: stop the evaluation instead of running on unseen
+            // (a closed pipe, `> /dev/full` under an endless loop).
+            interruptRequests.request()
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -13,6 +13,8 @@ struct Runner {
     /// Chooses the mode and returns the exit status: the run's own, or 74 when standard
     /// output could not be written (a full disk, a closed pipe).
     func main() -> Int32 {
+        // A closed pipe is a failed write (EPIPE), reported with status 74, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let status = run()
         console.flush()
         if let failure = console.writeFailure {
@@ -63,6 +65,8 @@ struct Runner {
         }
         func report(_ diagnostic: Diagnostic?) -> Int32 {
             guard var diagnostic else { return ExitStatus.ok }
+            // Stopped because standard output failed: `main` says so, once.
+            if diagnostic.kind == .interrupted, console.writeFailure != nil { return ExitStatus.outputFailed }
             if diagnostic.kind == .io, invocation.script == "help" {
                 diagnostic.notes.append("note: `hadr --help` shows the usage")
             }

@@ -213,4 +213,64 @@ import Testing
         shell.waitUntilExit()
         #expect(text.hasSuffix("74\n"))
     }
+
+    /// Runs a bash command line with `$HADR` set to the binary; its standard output.
+    static func bash(_ command: String) throws -> String {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", command]
+        var env = ProcessInfo.processInfo.environment
+        env["HADR"] = HadrProcess.binary.path
+        shell.environment = env
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        return text
+    }
+
+    /// A reader that stops early (`| head -1`) is a failed write, status 74 and a message,
+    /// not a silent death by SIGPIPE (141); and a script that prints forever into a full
+    /// device stops at the first failed write instead of running on unseen.
+    @Test func aClosedPipeOrAFullDeviceStopsTheScript() throws {
+        let piped = try Self.bash(
+            "\"$HADR\" -e 'for i in 1..1000000 do print(i) end' 2>/tmp/hadr-pipe-err | head -1; "
+                + "echo \"${PIPESTATUS[0]}\"; cat /tmp/hadr-pipe-err")
+        #expect(piped.hasPrefix("1\n74\nhadr: cannot write standard output: Broken pipe"))
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let full = try Self.bash("timeout 20 \"$HADR\" -e 'while true do print(1) end' > /dev/full 2>&1; echo $?")
+        #expect(full == "74\n")
+    }
+
+    /// A byte order mark at the start of a file is not part of the program.
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let url = try RobustnessTests.script("\u{FEFF}x = 2\nprint(x * 21)\n")
+        let r = try HadrProcess.run([url.path])
+        #expect(r.status == 0)
+        #expect(r.stdout == "42\n")
+    }
+
+    /// An error quotes the input in its message, but never megabytes of it.
+    @Test func aHugeNameIsNotEchoedWhole() throws {
+        let name = String(repeating: "a", count: 1_000_000)
+        let url = try RobustnessTests.script("x = \(name)\n")
+        let r = try HadrProcess.run([url.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.hasPrefix("\(url.path):1:5: error: unknown name `aaaa"))
+        #expect(r.stderr.contains("…"))
+        #expect(r.stderr.utf8.count < 3000)
+    }
+
+    /// Time past what a double holds, or to a power past ±64, is an error, not `infs` or a
+    /// silently clamped power.
+    @Test func timeBeyondItsRangeIsAnError() throws {
+        let infinite = try HadrProcess.run(["-e", "1e308 * 1e308 * 1s"])
+        #expect(infinite.status == 70)
+        #expect(infinite.stderr.contains("error: the result is not a finite amount of time"))
+        let power = try HadrProcess.run(["-e", "x = 1s", "-e", "for i in 1..10 do x = x * x end"])
+        #expect(power.status == 70)
+        #expect(power.stderr.contains("error: the result would be time to the power 128"))
+        #expect(try HadrProcess.run(["-e", "(1s ^ 8) * (1s ^ 8) / (1s ^ 8) / (1s ^ 8)"]).stdout == "1\n")
+    }
 }

@@ -53,7 +53,7 @@ public struct Diagnostic: Error, Sendable {
         _ kind: Kind, _ message: String, file: SourceFile? = nil, range: SourceRange? = nil, notes: [String] = []
     ) {
         self.kind = kind
-        self.message = message
+        self.message = Self.clipped(message)
         self.file = file
         self.range = range
         self.notes = notes
@@ -61,6 +61,17 @@ public struct Diagnostic: Error, Sendable {
 }
 
 extension Diagnostic {
+    /// The longest message shown whole, in characters: a message quotes the input (a name,
+    /// a number, a value), and a ten-megabyte name must not come back as ten megabytes.
+    static let longestMessage = 600
+
+    /// The message, its middle replaced by `…` when it is longer than `longestMessage`.
+    static func clipped(_ message: String) -> String {
+        guard message.utf8.count > longestMessage * 4 || message.count > longestMessage else { return message }
+        let keep = longestMessage / 2
+        return String(message.prefix(keep)) + "…" + String(message.suffix(keep))
+    }
+
     /// How many frames of a trace are shown, as runs; the rest are counted.
     static let shownTraceRuns = 20
 

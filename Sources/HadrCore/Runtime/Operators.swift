@@ -56,7 +56,7 @@ enum Operators {
     static func add(_ a: Value, _ b: Value, subtract: Bool, _ limits: Limits) throws -> Value {
         switch (a, b) {
         case (.time(let x, let e, _), .time(let y, let f, _)) where e == f:
-            return .time(subtract ? x - y : x + y, exponent: e, unit: 0)
+            return try .time(subtract ? x - y : x + y, exponent: e)
         case (.string(let x), .string(let y)) where !subtract:
             guard x.utf8.count + y.utf8.count <= limits.maxStringSize else {
                 throw RuntimeError.stringTooLong(limit: limits.maxStringSize)
@@ -80,13 +80,13 @@ enum Operators {
         case (.system, .availability), (.availability, .system), (.system, .system):
             return try compose(a, b, series: true)
         case (.time(let x, let e, _), .time(let y, let f, _)):
-            return .quantity(x * y, exponent: Int(e) + Int(f))
+            return try .quantity(x * y, exponent: Int(e) + Int(f))
         case (.time(let x, let e, _), _):
             guard let y = fraction(b) else { break }
-            return .time(x * y, exponent: e, unit: 0)
+            return try .time(x * y, exponent: e)
         case (_, .time(let y, let f, _)):
             guard let x = fraction(a) else { break }
-            return .time(x * y, exponent: f, unit: 0)
+            return try .time(x * y, exponent: f)
         default:
             if let x = fraction(a), let y = fraction(b) { return .number(x * y) }
         }
@@ -105,15 +105,15 @@ enum Operators {
         switch (a, b) {
         case (.time(let x, let e, _), .time(let y, let f, _)):
             if divisorIsZero { throw RuntimeError.divisionByZero }
-            return .quantity(x / y, exponent: Int(e) - Int(f))
+            return try .quantity(x / y, exponent: Int(e) - Int(f))
         case (.time(let x, let e, _), _):
             guard let y = fraction(b) else { break }
             if divisorIsZero { throw RuntimeError.divisionByZero }
-            return .time(x / y, exponent: e, unit: 0)
+            return try .time(x / y, exponent: e)
         case (_, .time(let y, let f, _)):
             guard let x = fraction(a) else { break }
             if divisorIsZero { throw RuntimeError.divisionByZero }
-            return .quantity(x / y, exponent: -Int(f))
+            return try .quantity(x / y, exponent: -Int(f))
         default:
             if let x = fraction(a), let y = fraction(b) {
                 if divisorIsZero { throw RuntimeError.divisionByZero }
@@ -130,7 +130,7 @@ enum Operators {
         switch a {
         case .time(let x, let e, _):
             guard y == y.rounded(), abs(y) <= 8 else { throw RuntimeError.durationPower(Display.number(y)) }
-            return .quantity(pow(x, y), exponent: Int(e) * Int(y))
+            return try .quantity(pow(x, y), exponent: Int(e) * Int(y))
         case .availability(let u) where y >= 0 && y.isFinite:
             // A^y, as y components in series: U = 1 − (1 − U)^y without cancellation.
             return .availability(-expm1(y * log1p(-u)))

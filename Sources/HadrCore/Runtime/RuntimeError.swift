@@ -10,6 +10,10 @@ enum RuntimeError: ErrorMessage {
     case exponentNotANumber(String)
     /// A duration raised to a power that is not whole or too large.
     case durationPower(String)
+    /// A power of time past what a value holds (seconds^±64).
+    case timePowerTooLarge(Int)
+    /// A duration or rate that is infinite or not a number.
+    case timeNotFinite
     case cannotRaise(String)
     /// `x ^ y` with no real value, as numbers.
     case noRealPower(String, String)
@@ -70,6 +74,8 @@ enum RuntimeError: ErrorMessage {
         case .divisionByZero: "division by zero"
         case .exponentNotANumber(let b): "an exponent must be a number; got \(b)"
         case .durationPower(let y): "a duration can only be raised to a whole power between -8 and 8; got \(y)"
+        case .timePowerTooLarge(let e): "the result would be time to the power \(e); powers of time go from -64 to 64"
+        case .timeNotFinite: "the result is not a finite amount of time (past 1e308 seconds)"
         case .cannotRaise(let a): "cannot raise \(a) to a power"
         case .noRealPower(let x, let y): "\(x) ^ \(y) has no real value"
         case .cannotNegate(let a): "cannot negate \(a)"

@@ -25,7 +25,9 @@ final class SourceFile: Sendable {
     init(name: String, text: String, directory: String? = nil) {
         self.name = name
         self.directory = directory
-        self.bytes = Array(text.utf8)
+        // A byte order mark (some Windows editors write one) is not part of the program.
+        let utf8 = text.utf8
+        self.bytes = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(utf8.dropFirst(3)) : Array(utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(offset + 1)
