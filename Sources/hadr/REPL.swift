@@ -148,9 +148,10 @@ final class REPL {
     /// `:help`: the commands and the topics, or help for one name; nothing is evaluated.
     func help(_ argument: String) -> Bool {
         if argument.isEmpty {
-            console.out(REPLCommand.listing)
-            console.out(
-                "Keys: Tab completes, Up/Down and Ctrl-R search history, Ctrl-C stops a running evaluation.\n\n")
+            let width = layout().width
+            console.out(REPLCommand.listing(width: width))
+            let keys = "Keys: Tab completes, Up/Down and Ctrl-R search history, Ctrl-C stops a running evaluation."
+            console.out(Display.wrap(keys, width: width).joined(separator: "\n") + "\n\n")
             console.out(session.help(nil))
         } else {
             console.out(session.help(argument))

@@ -1,3 +1,5 @@
+import HadrCore
+
 /// A REPL command (`:help`, `:vars`, ...): its names, how to write it, what it does. The
 /// table drives `:help`, Tab completion and dispatch, so a new command is one entry.
 struct REPLCommand: Sendable {
@@ -46,11 +48,14 @@ struct REPLCommand: Sendable {
     }
 
     /// The `:help` listing of the commands.
-    static var listing: String {
-        let width = (all.map(\.usage.count).max() ?? 0) + 3
+    /// The command table, each summary wrapped to `width` columns beside its usage.
+    static func listing(width: Int) -> String {
+        let column = (all.map(\.usage.count).max() ?? 0) + 3
         return "Commands:\n"
             + all.map { command in
-                "  " + command.usage + String(repeating: " ", count: width - command.usage.count) + command.summary
+                let first = "  " + command.usage + String(repeating: " ", count: column - command.usage.count)
+                let rest = String(repeating: " ", count: column + 2)
+                return Display.wrap(command.summary, width: width, first: first, rest: rest).joined(separator: "\n")
             }.joined(separator: "\n") + "\n"
     }
 }

@@ -35,7 +35,7 @@ enum DiagramText {
         let g = canvas.unicode ? Glyphs.unicode : Glyphs.ascii
         var lines =
             boxes(diagram.root, width: canvas.width, g)?.lines ?? outline(diagram.root, width: canvas.width, g)
-        lines.append(diagram.summary(separator: canvas.glyph(" · ", " - ")))
+        lines += Display.wrap(diagram.summary(separator: canvas.glyph(" · ", " - ")), width: canvas.width)
         if !diagram.shared.isEmpty {
             let mark = canvas.unicode ? "╔═╗" : "+=+"
             let names = diagram.shared.joined(separator: ", ")

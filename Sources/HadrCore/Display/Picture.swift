@@ -33,13 +33,32 @@ final class Picture {
         var target = layout ?? self.layout
         if let width { target.width = width }
         let canvas = Display.Canvas(layout: target, style: style)
+        let drawn: String
         switch kind {
-        case .bars(let chart): return chart.draw(canvas)
-        case .line(let plot): return plot.draw(canvas)
-        case .histogram(let histogram): return histogram.draw(canvas)
-        case .strip(let strip): return strip.draw(canvas)
-        case .diagram(let block): return DiagramText.draw(block, canvas)
+        case .bars(let chart): drawn = chart.draw(canvas)
+        case .line(let plot): drawn = plot.draw(canvas)
+        case .histogram(let histogram): drawn = histogram.draw(canvas)
+        case .strip(let strip): drawn = strip.draw(canvas)
+        case .diagram(let block): drawn = DiagramText.draw(block, canvas)
         }
+        return target.unicode ? drawn : Self.plainPunctuation(drawn)
+    }
+
+    /// The punctuation that labels written in hadr use (`·`, `–`, `×`, `…`), in ASCII, for a
+    /// terminal that shows only ASCII; the chart's own lines already chose their characters.
+    static func plainPunctuation(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "·", "–", "—": out += "-"
+            case "×": out += "x"
+            case "…": out += "..."
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 
