@@ -6,7 +6,7 @@
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, the man page, completions
 #   make uninstall [PREFIX=/usr/local] [DESTDIR=]
 
-.PHONY: repl test lint format build release deps bench clean install uninstall check-install
+.PHONY: repl test lint format build release deps build-deps bench clean install uninstall check-install
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -36,10 +36,10 @@ lint:
 format:
 	swift format -i -r Sources Tests Plugins fuzz Package.swift
 
-build: deps
+build: build-deps
 	swift build
 
-release: deps
+release: build-deps
 	$(RELEASE)
 
 install: release
@@ -60,8 +60,12 @@ uninstall:
 check-install:
 	scripts/check-install
 
+# Everything the tests use; build-deps only what building needs (make repl, make install).
 deps:
 	@scripts/install-deps
+
+build-deps:
+	@scripts/install-deps --build
 
 bench: deps
 	benchmarks/run
