@@ -83,7 +83,12 @@ extension Compiler {
                 let a = try l(m)
                 let b = try r(m)
                 let result: Value
-                do { result = try Operators.binary(op, a, b, m.limits) } catch { throw locate(error, range) }
+                do {
+                    result = try Operators.binary(op, a, b, m.limits)
+                    // Composing reads every part of both sides: a system grown one `&` at a
+                    // time costs more each step, so each step is charged by its parts.
+                    if case .system(let block) = result { try m.tick(block.parts.count / 16) }
+                } catch { throw locate(error, range) }
                 // `lb | lb` is one part: say so, as it is almost always meant as two copies.
                 if op == .parallel, case .system(let group) = result,
                     let name = group.newlyRepeated(operands: [a, b].compactMap { Block.lift($0, label: nil) })
