@@ -67,7 +67,7 @@ extension Compiler {
                 operands.append((right, node.range))
                 node = left
             }
-            guard reads(node, slot) else { return nil }
+            guard reads(node, slot), operands.allSatisfy({ mayBeString($0.0) }) else { return nil }
             operands.reverse()
             return concatenation(place(slot), operands.map { compile($0.0) }, operands.map(\.1), plain: plain)
         case .template(let segments):
@@ -75,6 +75,19 @@ extension Compiler {
             return templateUpdate(place(slot), Array(segments.dropFirst()), valueNode.range, plain: plain)
         default:
             return nil
+        }
+    }
+
+    /// Whether a `+` operand may be a string: not a number, a duration or arithmetic, so that
+    /// `total = total + x * y` and `i = i + 1` keep the plain code's fast paths.
+    func mayBeString(_ node: Bound) -> Bool {
+        switch node.kind {
+        case .literal(let literal):
+            if case .string = literal { return true }
+            return false
+        case .binary(let op, _, _): return op == .add
+        case .unary, .range, .list, .record, .function, .convert, .and, .or: return false
+        default: return true
         }
     }
 
