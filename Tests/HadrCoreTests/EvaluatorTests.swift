@@ -175,6 +175,14 @@ import Testing
         #expect(eval("xs = 5\nxs = append(xs, 1)").hasPrefix("error:"))
     }
 
+    /// An update whose operand holds a lambda with another update inside, 24 deep: each
+    /// level is compiled once (compiling both forms of each would take 2^24 compilations).
+    @Test func nestedUpdatesCompileOnce() {
+        var body = "0"
+        for _ in 0..<24 { body = "do\n s = s + f(fn() = \(body))\n 1\nend" }
+        #expect(eval("fn f(g) = \"x\"\ns = \"\"\nx = \(body)\nlen(s)") == "1")
+    }
+
     @Test func stringsIndexByCharacter() {
         // ASCII, characters of several bytes, a flag of two code points, and \r\n (one character).
         let s = "\"héllo wörld 👍🏽 and some more text to pass the inline size\""

@@ -5,6 +5,10 @@
 /// otherwise it is copied as before. The operands are evaluated first, in order, while the
 /// variable still holds its old value, so what they see and the errors they raise are those
 /// of the plain code, which runs whenever the variable does not hold a list or a string.
+///
+/// Both forms are compiled, so the operands are compiled twice: only operands with no
+/// function, block or branch inside (`shallow`) take this path, or an update nested in a
+/// lambda inside another's operand would double the compiling at every level.
 extension Compiler {
     /// Where an updated variable lives.
     enum Place {
@@ -56,7 +60,7 @@ extension Compiler {
         switch valueNode.kind {
         case .call(let callee, let arguments, let labels, _):
             guard case .read(.global(let g), "append") = callee.kind, arguments.count == 2,
-                labels.allSatisfy({ $0 == nil }), reads(arguments[0], slot)
+                labels.allSatisfy({ $0 == nil }), reads(arguments[0], slot), shallow(arguments[1])
             else { return nil }
             return appendUpdate(place(slot), appendSlot: g, item: compile(arguments[1]), plain: plain)
         case .binary(.add, _, _):
@@ -67,11 +71,11 @@ extension Compiler {
                 operands.append((right, node.range))
                 node = left
             }
-            guard reads(node, slot), operands.allSatisfy({ mayBeString($0.0) }) else { return nil }
+            guard reads(node, slot), operands.allSatisfy({ mayBeString($0.0) && shallow($0.0) }) else { return nil }
             operands.reverse()
             return concatenation(place(slot), operands.map { compile($0.0) }, operands.map(\.1), plain: plain)
         case .template(let segments):
-            guard case .expr(let first)? = segments.first, reads(first, slot) else { return nil }
+            guard case .expr(let first)? = segments.first, reads(first, slot), shallow(valueNode) else { return nil }
             return templateUpdate(place(slot), Array(segments.dropFirst()), valueNode.range, plain: plain)
         default:
             return nil
@@ -88,6 +92,26 @@ extension Compiler {
         case .binary(let op, _, _): return op == .add
         case .unary, .range, .list, .record, .function, .convert, .and, .or: return false
         default: return true
+        }
+    }
+
+    /// Whether an expression holds no function, block, branch or loop, so compiling it
+    /// again costs no more than its own size.
+    func shallow(_ node: Bound) -> Bool {
+        switch node.kind {
+        case .literal, .read: true
+        case .template(let segments):
+            segments.allSatisfy { segment in
+                if case .expr(let e) = segment { shallow(e) } else { true }
+            }
+        case .list(let items): items.allSatisfy(shallow)
+        case .record(_, let values): values.allSatisfy(shallow)
+        case .unary(_, let a), .convert(let a, _), .field(let a, _): shallow(a)
+        case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b), .range(let a, let b),
+            .index(let a, let b):
+            shallow(a) && shallow(b)
+        case .call(let callee, let arguments, _, _): shallow(callee) && arguments.allSatisfy(shallow)
+        default: false
         }
     }
 
