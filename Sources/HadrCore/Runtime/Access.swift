@@ -17,7 +17,9 @@ enum Access {
         return resolved
     }
 
-    static func index(_ base: Value, _ index: Value) throws -> Value {
+    /// `base[index]`; a string's characters are found through `text`, which adds the bytes
+    /// it read to `work`.
+    static func index(_ base: Value, _ index: Value, text: TextIndex, work: inout Int) throws -> Value {
         switch base {
         case .list(let list):
             return list.items[try position(index, count: list.items.count, what: list.isTable ? "table" : "list")]
@@ -27,8 +29,8 @@ enum Access {
             }
             return try field(base, name)
         case .string(let s):
-            let characters = Array(s)
-            return .string(String(characters[try position(index, count: characters.count, what: "string")]))
+            let count = text.count(s, work: &work)
+            return .string(text.character(s, at: try position(index, count: count, what: "string"), work: &work))
         default:
             throw RuntimeError.cannotIndex(Operators.describe(base))
         }

@@ -129,15 +129,10 @@ struct Compiler {
                 let b = try baseCode(m)
                 let i = try indexCode(m)
                 do {
-                    if case .string(let s) = b {
-                        var work = 0
-                        let count = m.textIndex.count(s, work: &work)
-                        let position = try Access.position(i, count: count, what: "string")
-                        let character = m.textIndex.character(s, at: position, work: &work)
-                        try m.tick(work / 64)
-                        return .string(character)
-                    }
-                    return try Access.index(b, i)
+                    var work = 0
+                    let value = try Access.index(b, i, text: m.textIndex, work: &work)
+                    try m.tick(work / 64)
+                    return value
                 } catch { throw locate(error, range) }
             }
         case .field(let base, let name):
