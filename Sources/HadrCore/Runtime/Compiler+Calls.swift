@@ -151,7 +151,7 @@ extension Compiler {
                         m.place(consume v0, at: 0)
                         return try callBorrowed(u, path, m, argc: 1, site)
                     }
-                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                    if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
                         m.place(.list([v0]), at: 0)
                         return try callBorrowed(u, .native, m, argc: 1, site)
                     }
@@ -174,7 +174,7 @@ extension Compiler {
                         m.place(consume v1, at: 1)
                         return try callBorrowed(u, path, m, argc: 2, site)
                     }
-                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                    if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
                         m.place(.list([v0, v1]), at: 0)
                         return try callBorrowed(u, .native, m, argc: 1, site)
                     }
@@ -201,7 +201,7 @@ extension Compiler {
                         m.place(consume v2, at: 2)
                         return try callBorrowed(u, path, m, argc: 3, site)
                     }
-                    if u._withUnsafeGuaranteedRef({ $0.collectsAll }), m.hasRoom(1) {
+                    if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
                         m.place(.list([v0, v1, v2]), at: 0)
                         return try callBorrowed(u, .native, m, argc: 1, site)
                     }

@@ -74,6 +74,9 @@ final class FunctionProto {
     /// The parameter count when none collects the rest, −1 otherwise: a call passing that
     /// many positional arguments binds them in order, and no default is needed.
     let fullArity: Int
+    /// A builtin whose one parameter collects every argument (`min(...items)`): a call with
+    /// positional arguments only passes them as one list, with nothing else to bind.
+    let collectsAll: Bool
     let doc: String?
     let file: SourceFile
     let range: SourceRange
@@ -90,6 +93,8 @@ final class FunctionProto {
         self.captureByValue = info.captureByValue
         self.cellParameters = (0..<info.parameters.count).filter { info.cellSlots.contains($0) }
         self.fullArity = parameters.hasRest ? -1 : info.parameters.count
+        self.collectsAll =
+            info.native != nil && parameters.hasRest && parameters.fixedCount == 0 && parameters.diagram.isEmpty
         self.doc = info.doc
         self.file = info.file
         self.range = info.range
@@ -116,9 +121,6 @@ final class Function {
     let needsSetup: Bool
     /// The argument count a builtin takes with no defaults to fill, or −1 (hadr functions too).
     let nativeArity: Int
-    /// A builtin whose one parameter collects every argument (`min(...items)`): a call with
-    /// positional arguments only passes them as one list, with nothing else to bind.
-    let collectsAll: Bool
 
     init(proto: FunctionProto, captures: [Value]) {
         self.proto = proto
@@ -128,9 +130,6 @@ final class Function {
         self.frameSize = proto.frameSize
         self.fastArity = proto.native == nil ? proto.fullArity : -1
         self.nativeArity = proto.native == nil ? -1 : proto.fullArity
-        self.collectsAll =
-            proto.native != nil && proto.parameters.hasRest && proto.parameters.fixedCount == 0
-            && proto.parameters.diagram.isEmpty
         self.needsSetup = !captures.isEmpty || !proto.cellParameters.isEmpty
     }
 
