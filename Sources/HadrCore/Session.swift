@@ -16,12 +16,16 @@ public final class Session {
         /// The width and characters output is drawn for; 80 columns of Unicode unless the
         /// caller knows its terminal.
         public var layout = Display.Layout.standard
+        /// Results are shown as JSON (`--json`): one that has no JSON form (nested deeper
+        /// than JSON readers accept) is an error at the statement that made it.
+        public var resultsAsJSON = false
 
         public init() {}
     }
 
     private let globals = GlobalTable()
     private let machine: Machine
+    private let resultsAsJSON: Bool
     private var loader = Loader()
 
     /// Called with each top-level bare expression's value.
@@ -40,9 +44,11 @@ public final class Session {
     public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
         machine.layout = options.layout
+        resultsAsJSON = options.resultsAsJSON
         let argsSlot = globals.declare("args")
         machine.growGlobals(names: globals.names)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
+        loader.checkpoint = checkpoint
     }
 
     /// The limits of the next evaluation.
@@ -97,7 +103,8 @@ public final class Session {
         let file = SourceFile(name: name, text: text, directory: directory)
         let path = directory.flatMap { _ in SourceLoader.canonical(name) }
         return onLargeStack { () throws(Diagnostic) in
-            let statements = try Parser.parse(file)
+            self.machine.begin()
+            let statements = try Parser.parse(file, checkpoint: self.checkpoint)
             let units = try self.loader.load(file, statements: statements, path: path)
             for unit in units { self.resolver(for: unit).hoist(unit.statements) }
             for unit in units {
@@ -164,7 +171,7 @@ public final class Session {
     private func execute(_ file: SourceFile, path: String?) throws(Diagnostic) {
         // The clock starts before parsing, so that a time limit covers every stage.
         machine.begin()
-        let statements = try Parser.parse(file)
+        let statements = try Parser.parse(file, checkpoint: checkpoint)
         let units = try loader.load(file, statements: statements, path: path)
         // Every unit's top-level names first: a file sees the names of those loaded with it.
         for unit in units { resolver(for: unit).hoist(unit.statements) }
@@ -173,7 +180,7 @@ public final class Session {
             var resolver = resolver(for: unit)
             let chunk = try resolver.resolve(unit.statements)
             machine.growGlobals(names: globals.names)
-            let module = Compiler.compile(chunk, file: unit.file)
+            let module = try Compiler.compile(chunk, file: unit.file, checkpoint: checkpoint)
             machine.add(module, as: unit.id)
             if unit.isLibrary {
                 module.hasRun = true
@@ -188,13 +195,30 @@ public final class Session {
     }
 
     private func resolver(for unit: Loader.Unit) -> Resolver {
-        Resolver(file: unit.file, globals: globals, natives: Builtins.table, imports: unit.imports)
+        var resolver = Resolver(file: unit.file, globals: globals, natives: Builtins.table, imports: unit.imports)
+        resolver.checkpoint = checkpoint
+        return resolver
+    }
+
+    /// The front end's checkpoint: the machine's time limit and interrupt, checked while
+    /// a long input is parsed, resolved and compiled (the clock starts before parsing).
+    private var checkpoint: Checkpoint {
+        { [machine] () throws(Diagnostic) in
+            do { try machine.checkpoint() } catch { throw Diagnostic.from(error) }
+        }
     }
 
     private func run(_ module: Module, echo: Bool) throws(Diagnostic) {
         do {
-            try machine.run(module) { value, _ in
+            try machine.run(module) { value, range in
                 if echo, !Self.isNone(value) {
+                    if self.resultsAsJSON, Display.json(value) == nil {
+                        throw Diagnostic(
+                            .limit,
+                            "this result nests more than \(Display.maxDepth) levels deep, more than JSON readers accept",
+                            file: module.file, range: range,
+                            notes: ["help: show a part of it, or run without --json to see it as text"])
+                    }
                     self.onResult(
                         Result(
                             value: value, layout: self.machine.layout,
@@ -303,6 +327,7 @@ public struct Result {
         }
     }
 
-    /// The value as `--json` prints it: one line of JSON.
-    public var json: String { Display.json(value) }
+    /// The value as `--json` prints it: one line of JSON (`null` for a value nested deeper
+    /// than JSON readers accept, which a session with `resultsAsJSON` never hands out).
+    public var json: String { Display.json(value) ?? "null" }
 }

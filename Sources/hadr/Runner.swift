@@ -37,6 +37,7 @@ struct Runner {
         options.limits = invocation.limits
         options.arguments = invocation.arguments
         options.layout = TerminalLayout.current(isTerminal: isTerminal, width: width)
+        options.resultsAsJSON = invocation.json
         let json = invocation.json
         let makeSession = { [console] in
             let session = Session(options: options, interrupt: interruptRequests) { text in

@@ -31,6 +31,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`, or spelled out (`minutes`)"
         ),
         BadInput("100.1%", 65, "<-e>:1:1: error: a percentage must lie between 0% and 100%; got 100.1%"),
+        // The double nearest to it is 100: the written decimal decides.
+        BadInput(
+            "100.000000000000001%", 65,
+            "<-e>:1:1: error: a percentage must lie between 0% and 100%; got 100.000000000000001%"),
+        // The first error in the text is reported, whether the parser or the lexer finds it.
+        BadInput("x = )\n\"unterminated", 65, "<-e>:1:5: error: expected an expression, found `)`"),
+        BadInput("x = 1\ny = \"unterminated", 65, "<-e>:2:5: error: unterminated string"),
         BadInput("1e999", 65, "<-e>:1:1: error: number `1e999` is too large"),
         BadInput("'single", 65, "<-e>:1:1: error: unterminated raw string: `'` starts one and the next `'` ends it"),
         BadInput("8.76h -> m", 65, "<-e>:1:7: error: `->` is not an operator; write `to` to convert: `8.76h to m`"),

@@ -32,6 +32,23 @@ import Testing
         }
     }
 
+    /// A value nested as deep as JSON readers go (jq's 256 levels) is written whole; one
+    /// deeper is an error at the statement that made it, never a silent `null` inside.
+    @Test func aValueTooDeepForJSONIsAnErrorNotACut() throws {
+        let build = "x = 1; for i in 1..N do x = [x] end; x"
+        let deep = try HadrProcess.run(["--json", "-e", build.replacingOccurrences(of: "N", with: "255")])
+        #expect(deep.status == 0, "\(deep.stderr)")
+        #expect(deep.stdout == String(repeating: "[", count: 255) + "1" + String(repeating: "]", count: 255) + "\n")
+        let tooDeep = try HadrProcess.run(["--json", "-e", build.replacingOccurrences(of: "N", with: "256"), "-e", "2"])
+        #expect(tooDeep.status == 70)
+        #expect(tooDeep.stdout.isEmpty)
+        #expect(tooDeep.stderr.contains("nests more than 256 levels deep"))
+        // As text, the levels past 256 show as `...`, not as nothing.
+        let text = try HadrProcess.run(["-e", "x = 1; for i in 1..300 do x = [x] end; str(x)"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[...]"))
+    }
+
     @Test func theShapesAreTheFixedOnes() throws {
         let r = try HadrProcess.run([
             "--json", "-e", "99.95%", "-e", "unavailability(99.95%)", "-e", "unavailability(99.9999999% | 99.9999999%)",

@@ -134,10 +134,25 @@ import Testing
     }
 
     @Test func standardInputIsBoundedLikeAFile() throws {
-        let text = String(repeating: "x", count: (64 << 20) + 10)
+        let text = String(repeating: "x", count: (16 << 20) + 10)
         let r = try HadrProcess.run([], stdin: text)
-        #expect(r.status == 70)
-        #expect(r.stderr.contains("is larger than the 64 MiB a source file may be"))
+        #expect(r.status == 66)
+        #expect(r.stderr.contains("cannot read `<stdin>`: it is larger than the 16 MiB a source may be"))
+    }
+
+    /// A million statements take seconds to parse, resolve and compile: a time limit stops
+    /// that too, located where it stopped, whether the script runs or is only checked.
+    @Test func aTimeLimitCoversParsing() throws {
+        let script = try Self.script(String(repeating: "x = 1\n", count: 1_000_000))
+        for mode in [[], ["--check"]] {
+            let start = Date()
+            let r = try HadrProcess.run(mode + ["--timeout", "0.3", script.path])
+            let elapsed = Date().timeIntervalSince(start)
+            #expect(r.status == 70)
+            #expect(r.stderr.contains("time limit"))
+            #expect(r.stderr.contains(script.lastPathComponent + ":"), "not located: \(r.stderr)")
+            #expect(elapsed < 3, "took \(elapsed) s")
+        }
     }
 
     // MARK: Security
@@ -164,11 +179,14 @@ import Testing
 @Suite struct OutputIsNotLostTests {
     /// Starts `hadr` on a script that prints then loops, sends `signal`, and returns the
     /// status, standard output and standard error.
-    static func interrupted(by signal: Int32) throws -> (status: Int32, out: String, err: String) {
+    /// `arguments` replace the script's path.
+    static func interrupted(by signal: Int32, arguments: [String]? = nil) throws -> (
+        status: Int32, out: String, err: String
+    ) {
         let script = try RobustnessTests.script("for i in 1..20 do print(i) end\nwhile true do end\n")
         let process = Process()
         process.executableURL = HadrProcess.binary
-        process.arguments = [script.path]
+        process.arguments = arguments ?? [script.path]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -190,6 +208,17 @@ import Testing
         #expect(r.status == 130)
         #expect(r.out == (1...20).map { "\($0)\n" }.joined())
         #expect(r.err.contains("error: interrupted"))
+    }
+
+    /// A script that is a FIFO waits for a writer, as `cat` would; Ctrl-C there is an
+    /// interruption (130), not a file that cannot be read (66).
+    @Test func ctrlCWhileWaitingForAFIFOScript() throws {
+        let folder = try HadrProcess.temporaryFolder()
+        let fifo = folder.appendingPathComponent("pipe.hadr")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let r = try Self.interrupted(by: SIGINT, arguments: [fifo.path])
+        #expect(r.status == 130)
+        #expect(r.err.contains("interrupted"))
     }
 
     @Test func sigtermDuringAScriptKeepsWhatItPrinted() throws {

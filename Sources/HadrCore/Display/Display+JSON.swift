@@ -4,10 +4,18 @@ extension Display {
     /// `{"availability": A, "unavailability": U}` (U is the exact unavailability hadr
     /// keeps, so it stays exact where A rounds to 1), a share (an error rate,
     /// `unavailability(a)`) as `{"fraction": F}`, a duration as `{"seconds": S}`, a record
-    /// as an object, a list or table as an array, `none` as `null`. A value JSON cannot
-    /// hold (infinity, NaN, a value nested past `maxDepth`) is `null`.
-    static func json(_ value: Value, depth: Int = 0) -> String {
-        if depth > maxDepth { return "null" }
+    /// as an object, a list or table as an array, `none` as `null`. A number JSON cannot
+    /// hold (infinity, NaN) is `null`. A value nested deeper than `maxDepth` has no JSON
+    /// form (nil): jq reads 256 levels at most, so hadr writes no deeper, and cuts nothing.
+    static func json(_ value: Value) -> String? {
+        try? json(value, depth: 0)
+    }
+
+    /// A value nested past `maxDepth`.
+    struct TooDeep: Error {}
+
+    private static func json(_ value: Value, depth: Int) throws(TooDeep) -> String {
+        if depth >= maxDepth { throw TooDeep() }
         let num = jsonNumber
         switch value {
         case .none, .undefined: return "null"
@@ -23,14 +31,19 @@ extension Display {
             if e == -1 { return "{\"per_second\": \(num(x))}" }
             return "{\"value\": \(num(x)), \"seconds_exponent\": \(e)}"
         case .string(let s): return jsonString(s)
-        case .list(let l): return "[" + l.items.map { json($0, depth: depth + 1) }.joined(separator: ", ") + "]"
+        case .list(let l):
+            var items: [String] = []
+            for item in l.items { items.append(try json(item, depth: depth + 1)) }
+            return "[" + items.joined(separator: ", ") + "]"
         case .record(let r):
-            return "{"
-                + zip(r.names, r.values).map { "\(jsonString($0)): \(json($1, depth: depth + 1))" }.joined(
-                    separator: ", ") + "}"
+            var fields: [String] = []
+            for (name, field) in zip(r.names, r.values) {
+                fields.append("\(jsonString(name)): \(try json(field, depth: depth + 1))")
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
         case .function(let f): return jsonString("<fn \(f.proto.signature)>")
         case .picture(let p): return jsonString(p.draw())
-        case .cell(let c): return json(c.value, depth: depth + 1)
+        case .cell(let c): return try json(c.value, depth: depth + 1)
         }
     }
 

@@ -31,7 +31,9 @@ public enum Display {
         }
     }
 
-    static let maxDepth = 32
+    /// How deeply nested a value is shown: deeper levels show as `...` in text, and the
+    /// value has no `--json` form. 256 is as deep as jq reads.
+    static let maxDepth = 256
 
     /// The longest one-line text that is fitted to a layout; longer is shown as it is.
     static let maxFitted = 1 << 20

@@ -14,11 +14,13 @@ enum LoadError: ErrorMessage {
     case notHadr(String)
     /// An import of something that is not a regular file (a FIFO, a device).
     case notRegular(String)
+    /// Ctrl-C or SIGTERM while waiting for a source (a FIFO with no writer, a terminal).
+    case interrupted
 
     var kind: Diagnostic.Kind {
         switch self {
         case .importCycle: .name
-        case .tooLarge: .limit
+        case .interrupted: .interrupted
         default: .io
         }
     }
@@ -29,9 +31,11 @@ enum LoadError: ErrorMessage {
         case .importCycle(let chain): "import cycle: " + chain.joined(separator: " → ")
         case .unreadable(let path, let reason): "cannot read `\(path)`: \(reason)"
         case .isFolder(let path): "cannot read `\(path)`: it is a folder"
-        case .tooLarge(let path, let limit): "`\(path)` is larger than the \(limit >> 20) MiB a source file may be"
+        case .tooLarge(let path, let limit):
+            "cannot read `\(path)`: it is larger than the \(limit >> 20) MiB a source may be"
         case .notHadr(let path): "cannot import `\(path)`: only files whose names end in `.hadr` can be imported"
         case .notRegular(let path): "cannot import `\(path)`: it is not a regular file"
+        case .interrupted: "interrupted"
         }
     }
 

@@ -26,6 +26,8 @@ struct Loader {
     }
 
     var state = State()
+    /// Called every few thousand tokens and nodes of a file being read (see `Checkpoint`).
+    var checkpoint: Checkpoint?
 
     /// The units an input needs that are not loaded yet, in the order they must be
     /// resolved and run, ending with the input itself. `path` is the input file's
@@ -33,7 +35,7 @@ struct Loader {
     mutating func load(_ file: SourceFile, statements: [Stmt], path: String?) throws(Diagnostic) -> [Unit] {
         var work = Work(importStack: path.map { [$0] } ?? [])
         let inputImports = try importedPaths(of: file, statements, &work)
-        work.names.formUnion(NameScan.names(in: statements))
+        work.names.formUnion(try NameScan.names(in: statements, checkpoint: checkpoint))
         var units = try libraryUnits(for: work.names)
         // Imported files get their numbers now, each after the files it imports.
         for found in work.found { state.imported[found.path] = newID() }
@@ -107,11 +109,11 @@ struct Loader {
             throw Diagnostic(error, file: importer, range: range)
         }
         let file = SourceFile(name: joined, text: text, directory: SourceLoader.directory(of: joined))
-        let statements = try Parser.parse(file)
+        let statements = try Parser.parse(file, checkpoint: checkpoint)
         work.importStack.append(canonical)
         let imports = try importedPaths(of: file, statements, &work)
         work.importStack.removeLast()
-        work.names.formUnion(NameScan.names(in: statements))
+        work.names.formUnion(try NameScan.names(in: statements, checkpoint: checkpoint))
         work.found.append(Found(path: canonical, file: file, statements: statements, imports: imports))
         return canonical
     }

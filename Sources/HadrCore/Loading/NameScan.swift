@@ -5,9 +5,9 @@ enum NameScan {
     /// included too (which may load a library file that turns out not to be needed); a
     /// name bound at top level counts because a library name redefined by the user must
     /// have been loaded first, so that the user's definition replaces it.
-    static func names(in statements: [Stmt]) -> Set<String> {
+    static func names(in statements: [Stmt], checkpoint: Checkpoint? = nil) throws(Diagnostic) -> Set<String> {
         var names = Set<String>()
-        SyntaxWalk.walk(statements) { node in
+        try SyntaxWalk.walk(statements, checkpoint: checkpoint) { node in
             switch node {
             case .statement(let s):
                 if case .assign(let name, _, _) = s.kind { names.insert(name) }

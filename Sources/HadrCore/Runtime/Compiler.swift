@@ -8,9 +8,17 @@ struct Compiler {
     let info: FunctionInfo
 
     /// Compiles a resolved file or REPL input.
-    static func compile(_ chunk: ResolvedChunk, file: SourceFile) -> Module {
+    /// `checkpoint` is called every few thousand top-level statements.
+    static func compile(_ chunk: ResolvedChunk, file: SourceFile, checkpoint: Checkpoint? = nil) throws(Diagnostic)
+        -> Module
+    {
         let compiler = Compiler(file: file, info: chunk.info)
-        let statements = chunk.statements.map { (code: compiler.compile($0.code), echo: $0.echo, range: $0.code.range) }
+        var statements: [(code: Code, echo: Bool, range: SourceRange)] = []
+        statements.reserveCapacity(chunk.statements.count)
+        for (i, statement) in chunk.statements.enumerated() {
+            if i & 4095 == 4095 { try checkpoint?() }
+            statements.append((compiler.compile(statement.code), statement.echo, statement.code.range))
+        }
         return Module(file: file, frameSize: chunk.info.frameSize, statements: statements)
     }
 

@@ -6,8 +6,8 @@ import CNativeStack
 
 /// Runs work on a thread with a large stack, so deep (but bounded) recursion in the
 /// parser, resolver and evaluator reaches hadr's own limits long before the native
-/// stack's. The stack is asked for at 1 GiB and, when that cannot be had (a low
-/// `ulimit -v`), at halves of it down to 16 MiB; the machine then reads the stack's real
+/// stack's. The stack is asked for at 1 GiB, or at a quarter of the address space under
+/// a `ulimit -v`, and, when that cannot be had, at halves of it down to 16 MiB; the machine then reads the stack's real
 /// bounds (`NativeStack`) and stops a recursion with a limit error before it overflows,
 /// whatever size was had.
 enum LargeStack {
@@ -24,8 +24,20 @@ enum LargeStack {
     /// Runs `body` on a fresh thread with the largest stack that can be had and waits
     /// for it; on the calling thread if no thread can be started at all.
     static func run(_ body: @escaping () -> Void) {
-        for size in sizes where start(body, stackSize: size) { return }
+        let most = mostForStack()
+        for size in sizes where size <= most && start(body, stackSize: size) { return }
         body()
+    }
+
+    /// The largest stack to ask for: under an address-space limit (`ulimit -v`), a quarter
+    /// of it, so that the stack does not take the memory the values need; 1 GiB otherwise.
+    static func mostForStack() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return sizes[0]
+        }
+        let quarter = Int(clamping: limit.rlim_cur / 4)
+        return max(sizes[sizes.count - 1], quarter)
     }
 
     /// Starts a thread with a stack of `size` bytes running `body` and joins it; false

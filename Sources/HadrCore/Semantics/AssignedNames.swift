@@ -2,9 +2,13 @@
 /// parameter or loop variable whose name is not among them never changes once bound, so
 /// a closure may capture its value instead of sharing a cell with it.
 enum AssignedNames {
-    static func of(_ root: Expr) -> Set<String> {
+    static func of(_ root: Expr, checkpoint: Checkpoint? = nil) throws(Diagnostic) -> Set<String> {
+        try of([Stmt(kind: .expression(root), range: root.range)], checkpoint: checkpoint)
+    }
+
+    static func of(_ statements: [Stmt], checkpoint: Checkpoint? = nil) throws(Diagnostic) -> Set<String> {
         var names = Set<String>()
-        SyntaxWalk.walk(root) { node in
+        try SyntaxWalk.walk(statements, checkpoint: checkpoint) { node in
             switch node {
             case .statement(let s):
                 if case .assign(let name, _, _) = s.kind { names.insert(name) }
@@ -16,9 +20,5 @@ enum AssignedNames {
             }
         }
         return names
-    }
-
-    static func of(_ statements: [Stmt]) -> Set<String> {
-        of(Expr(.block(statements), SourceRange(0, 0)))
     }
 }

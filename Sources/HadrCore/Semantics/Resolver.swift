@@ -58,6 +58,9 @@ struct Resolver {
     private let natives: [String: NativeFunction]
     private var scope: Scope
     private var depth = 0
+    /// Called every few thousand statements (see `Checkpoint`).
+    var checkpoint: Checkpoint?
+    private var statementsResolved = 0
 
     init(file: SourceFile, globals: GlobalTable, natives: [String: NativeFunction], imports: [String: Int]) {
         self.file = file
@@ -71,7 +74,7 @@ struct Resolver {
     /// Resolves a whole file or REPL input.
     mutating func resolve(_ statements: [Stmt]) throws(Diagnostic) -> ResolvedChunk {
         hoist(statements)
-        scope.assigned = AssignedNames.of(statements)
+        scope.assigned = try AssignedNames.of(statements, checkpoint: checkpoint)
         var out: [(Bound, Bool)] = []
         for statement in statements {
             let echo = if case .expression = statement.kind { true } else { false }
@@ -163,6 +166,8 @@ struct Resolver {
     // MARK: Statements
 
     private mutating func resolve(_ statement: Stmt) throws(Diagnostic) -> Bound {
+        statementsResolved &+= 1
+        if statementsResolved & 4095 == 0 { try checkpoint?() }
         switch statement.kind {
         case .expression(let expr):
             return try resolve(expr)
@@ -219,7 +224,7 @@ struct Resolver {
         let outer = scope
         scope = Scope(info: info, parent: outer, isTopLevel: false)
         defer { scope = outer }
-        scope.assigned = AssignedNames.of(bodyExpr)
+        scope.assigned = try AssignedNames.of(bodyExpr, checkpoint: checkpoint)
         for parameter in decl.parameters {
             scope.bindFixed(parameter.name, scope.newSlot())
         }

@@ -115,6 +115,7 @@ struct Stmt: Sendable {
 enum StmtKind: Sendable {
     case expression(Expr)
     case assign(name: String, nameRange: SourceRange, value: Expr)
-    case function(FunctionDecl)
+    /// Boxed: a declaration is large, and most statements are not one.
+    indirect case function(FunctionDecl)
     case importFile(path: String, pathRange: SourceRange)
 }

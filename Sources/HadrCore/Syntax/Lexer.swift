@@ -8,20 +8,40 @@ struct Lexer {
     private var position = 0
     private var pendingDoc: [String] = []
     private var interpolationDepth = 0
+    /// Line breaks in a row so far (two end a `##` comment's claim on the next token).
+    private var blankRun = 0
+    /// Whether the last top-level token was a line break, or there was none yet: line
+    /// breaks in a row, and those before the first token, make no token.
+    private var afterLineBreak = true
+    private var finished = false
 
     init(_ file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
+        if bytes.starts(with: Array("#!".utf8)) {
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        }
     }
 
     /// All tokens of the file, ending with `.endOfInput`.
     mutating func tokenize() throws(Diagnostic) -> [Token] {
-        if bytes.starts(with: Array("#!".utf8)) {
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-        }
-        var tokens = try scan(untilBrace: false)
-        tokens.append(Token(.endOfInput, SourceRange(bytes.count, bytes.count)))
+        var tokens: [Token] = []
+        while try next(into: &tokens, atLeast: 4096) {}
         return tokens
+    }
+
+    /// Appends the file's next tokens, at least `count` of them unless the file ends
+    /// first; the last token of a file is `.endOfInput`. Returns false once that is out.
+    /// The parser pulls tokens as it goes, so a file's tokens are never all held at once.
+    mutating func next(into tokens: inout [Token], atLeast count: Int) throws(Diagnostic) -> Bool {
+        guard !finished else { return false }
+        let target = tokens.count + count
+        try scan(untilBrace: false, into: &tokens, until: target)
+        if position >= bytes.count {
+            tokens.append(Token(.endOfInput, SourceRange(bytes.count, bytes.count)))
+            finished = true
+        }
+        return true
     }
 
     private func error(_ error: SyntaxError, _ start: Int, _ end: Int) -> Diagnostic {
@@ -39,20 +59,25 @@ struct Lexer {
     }
     private static func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
 
-    /// Scans tokens to the end of input, or to the `}` closing an interpolation.
-    private mutating func scan(untilBrace: Bool) throws(Diagnostic) -> [Token] {
-        var tokens: [Token] = []
+    /// Scans tokens to the end of input, or to the `}` closing an interpolation, or (at
+    /// the top level) until `tokens` holds `target` of them.
+    private mutating func scan(untilBrace: Bool, into tokens: inout [Token], until target: Int = .max)
+        throws(Diagnostic)
+    {
         var braceDepth = 0
-        var blankRun = 0
+        let outerBlankRun = blankRun
+        if untilBrace { blankRun = 0 }
+        defer { if untilBrace { blankRun = outerBlankRun } }
         func push(_ token: Token, _ lexer: inout Lexer) {
             var token = token
             if !lexer.pendingDoc.isEmpty {
                 token.doc = lexer.pendingDoc.joined(separator: "\n")
                 lexer.pendingDoc.removeAll()
             }
+            lexer.afterLineBreak = false
             tokens.append(token)
         }
-        while position < bytes.count {
+        while position < bytes.count, tokens.count < target {
             let start = position
             let byte = bytes[position]
             switch byte {
@@ -64,8 +89,9 @@ struct Lexer {
                 blankRun += 1
                 if blankRun >= 2 { pendingDoc.removeAll() }
                 if untilBrace { continue }
-                if let last = tokens.last, !last.isNewline {
+                if !afterLineBreak {
                     tokens.append(Token(.newline, SourceRange(start, start + 1)))
+                    afterLineBreak = true
                 }
                 continue
             case UInt8(ascii: "#"):
@@ -99,7 +125,7 @@ struct Lexer {
             } else if byte == UInt8(ascii: "'") {
                 push(try rawString(), &self)
             } else if untilBrace, byte == UInt8(ascii: "}"), braceDepth == 0 {
-                return tokens
+                return
             } else {
                 let symbol = try self.symbol()
                 if symbol == .leftBrace { braceDepth += 1 }
@@ -110,7 +136,6 @@ struct Lexer {
         if untilBrace {
             throw error(.unterminatedInterpolation, position, position)
         }
-        return tokens
     }
 
     private mutating func symbol() throws(Diagnostic) -> Symbol {
@@ -219,12 +244,16 @@ struct Lexer {
             guard value <= 100 else {
                 throw error(.percentageOutOfRange(text), start, position)
             }
-            if !hasExponent, let written = DecimalText.Fixed(text),
-                let complement = DecimalText.subtract(DecimalText.Fixed(digits: [1, 0, 0], scale: 0), written),
-                let scaled = Double(
+            if !hasExponent, let written = DecimalText.Fixed(text) {
+                // Compared as written: `100.000000000000001%` is a double of 100 but is over 100%.
+                guard let complement = DecimalText.subtract(DecimalText.Fixed(digits: [1, 0, 0], scale: 0), written)
+                else { throw error(.percentageOutOfRange(text), start, position) }
+                if let scaled = Double(
                     DecimalText.Fixed(digits: complement.digits, scale: complement.scale + 2).scientific)
-            {
-                return Token(.percent(fraction: Double(text + "e-2") ?? value / 100, unavailability: scaled), range)
+                {
+                    return Token(
+                        .percent(fraction: Double(text + "e-2") ?? value / 100, unavailability: scaled), range)
+                }
             }
             return Token(.percent(fraction: value / 100, unavailability: 1 - value / 100), range)
         }
@@ -307,7 +336,8 @@ struct Lexer {
                 interpolationDepth += 1
                 let saved = pendingDoc
                 pendingDoc = []
-                let inner = try scan(untilBrace: true)
+                var inner: [Token] = []
+                try scan(untilBrace: true, into: &inner)
                 pendingDoc = saved
                 interpolationDepth -= 1
                 position += 1  // the closing brace

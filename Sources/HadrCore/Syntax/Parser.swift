@@ -52,35 +52,120 @@ struct Parser {
     static let maxNesting = 256
 
     private let file: SourceFile
+    /// Where more tokens come from: the file's lexer, or nil when `tokens` holds them all
+    /// (an interpolation's code).
+    private var lexer: Lexer?
+    /// A window on the token stream: the current token, the one before it and what has
+    /// been lexed ahead.
     private var tokens: [Token]
     private var index = 0
+    /// An error that cut the token stream short: the lexer's, or a limit the checkpoint
+    /// reached. The parser sees the end of input there, and this error replaces whatever
+    /// it made of that.
+    private var streamError: Diagnostic?
+    /// Whether `streamError` is a limit the checkpoint reached, not the lexer's error.
+    private var stoppedByLimit = false
+    /// Called each time more of the file is lexed, so that a time limit or an interrupt
+    /// stops a long parse.
+    private let checkpoint: Checkpoint?
     private var ignoreNewlines: [Bool] = [false]
     private var nesting = 0
 
     init(file: SourceFile, tokens: [Token]) {
         self.file = file
         self.tokens = tokens
+        self.checkpoint = nil
     }
 
-    /// Lexes and parses a whole file.
-    static func parse(_ file: SourceFile) throws(Diagnostic) -> [Stmt] {
-        var lexer = Lexer(file)
-        var parser = Parser(file: file, tokens: try lexer.tokenize())
-        return try parser.program()
+    private init(file: SourceFile, checkpoint: Checkpoint?) {
+        self.file = file
+        self.lexer = Lexer(file)
+        self.tokens = []
+        self.checkpoint = checkpoint
+    }
+
+    /// Lexes and parses a whole file, pulling tokens from the lexer as it goes. The first
+    /// error in the text is the one reported, whether the lexer or the parser finds it.
+    static func parse(_ file: SourceFile, checkpoint: Checkpoint? = nil) throws(Diagnostic)
+        -> [Stmt]
+    {
+        var parser = Parser(file: file, checkpoint: checkpoint)
+        let statements: [Stmt]
+        do {
+            statements = try parser.program()
+        } catch {
+            // The tokens before a lexical error were parsed: an error among them comes
+            // first in the text. A limit reached while reading always wins.
+            guard let stopped = parser.streamError else { throw error }
+            if !parser.stoppedByLimit, let at = error.range?.start, let lexical = stopped.range?.start, at < lexical {
+                throw error
+            }
+            throw stopped
+        }
+        if let stopped = parser.streamError { throw stopped }
+        return statements
     }
 
     // MARK: Token access
 
+    /// How many tokens the lexer adds to the window at a time.
+    private static let lexChunk = 4096
+
+    /// The token `offset` places from the current one (-1 is the one before it), lexing
+    /// more of the file when the window runs out. Past the end it is `.endOfInput`.
+    private mutating func token(_ offset: Int = 0) -> Token {
+        if index + offset >= tokens.count { pull(through: index + offset) }
+        return tokens[min(max(0, index + offset), tokens.count - 1)]
+    }
+
+    /// Lexes until the window holds position `wanted`, first dropping every token before
+    /// the one just read.
+    private mutating func pull(through wanted: Int) {
+        guard lexer != nil else { return }
+        let consumed = max(0, index - 1)
+        if consumed > 0 {
+            tokens.removeFirst(consumed)
+            index -= consumed
+        }
+        let target = wanted - consumed
+        do throws(Diagnostic) {
+            while tokens.count <= target {
+                do throws(Diagnostic) { try checkpoint?() } catch {
+                    // A limit reached while reading is shown where reading stopped.
+                    var stopped = error
+                    if stopped.file == nil, let last = tokens.last {
+                        stopped.file = file
+                        stopped.range = last.range
+                    }
+                    endStream(stopped, byLimit: true)
+                    return
+                }
+                guard try lexer?.next(into: &tokens, atLeast: Self.lexChunk) == true else { return }
+            }
+        } catch {
+            endStream(error, byLimit: false)
+        }
+    }
+
+    /// Ends the token stream where `error` happened: the parser sees the end of input there.
+    private mutating func endStream(_ error: Diagnostic, byLimit: Bool) {
+        streamError = error
+        stoppedByLimit = byLimit
+        lexer = nil
+        let at = error.range?.start ?? file.bytes.count
+        tokens.append(Token(.endOfInput, SourceRange(at, at)))
+    }
+
     private mutating func skipIgnoredNewlines() {
         if ignoreNewlines.last == true {
-            while tokens[index].isNewline { index += 1 }
+            while token().isNewline { index += 1 }
         }
     }
 
     private var current: Token {
         mutating get {
             skipIgnoredNewlines()
-            return tokens[index]
+            return token()
         }
     }
 
@@ -88,20 +173,20 @@ struct Parser {
     private var next: Token {
         mutating get {
             skipIgnoredNewlines()
-            return tokens[min(index + 1, tokens.count - 1)]
+            return token(1)
         }
     }
 
     @discardableResult
     private mutating func advance() -> Token {
         skipIgnoredNewlines()
-        let token = tokens[index]
-        if !token.isEnd { index += 1 }
-        return token
+        let read = token()
+        if !read.isEnd { index += 1 }
+        return read
     }
 
     private mutating func skipNewlines() {
-        while tokens[index].isNewline { index += 1 }
+        while token().isNewline { index += 1 }
     }
 
     private mutating func consume(_ symbol: Symbol) -> Bool {
@@ -185,12 +270,12 @@ struct Parser {
         defer { ignoreNewlines.removeLast() }
         var statements: [Stmt] = []
         while true {
-            while tokens[index].isNewline || tokens[index].is(.semicolon) { index += 1 }
-            let token = tokens[index]
-            if token.isEnd { break }
-            if case .keyword(let k) = token.kind, closers.contains(k) { break }
+            while token().isNewline || token().is(.semicolon) { index += 1 }
+            let first = token()
+            if first.isEnd { break }
+            if case .keyword(let k) = first.kind, closers.contains(k) { break }
             statements.append(try statement())
-            let after = tokens[index]
+            let after = token()
             if after.isNewline || after.is(.semicolon) || after.isEnd { continue }
             if case .keyword(let k) = after.kind, closers.contains(k) { continue }
             throw failure(expected: "a new line or `;` after the statement")
@@ -397,7 +482,7 @@ struct Parser {
         var expr = try primary()
         while true {
             // A bracket on the next line starts a new statement, not a call or an index.
-            let raw = tokens[index]
+            let raw = token()
             if raw.is(.leftParen) {
                 advance()
                 expr = try call(expr)
@@ -542,18 +627,18 @@ struct Parser {
     /// The time unit named by the word right after a number, if it is one: on the same line
     /// and not called (`5 min` but not `5 min(a)`); consumes it.
     private mutating func unitWord() -> TimeUnit? {
-        guard case .identifier(let word) = tokens[index].kind, let unit = TimeUnit(word: word),
-            index + 1 < tokens.count, !tokens[index + 1].is(.leftParen)
+        guard case .identifier(let word) = token().kind, let unit = TimeUnit(word: word),
+            !token(1).is(.leftParen)
         else { return nil }
         index += 1
         return unit
     }
 
     /// A number and the unit word after it, as one quantity.
-    private func quantity(_ value: Double, _ unit: TimeUnit, _ number: Token) throws(Diagnostic) -> (
+    private mutating func quantity(_ value: Double, _ unit: TimeUnit, _ number: Token) throws(Diagnostic) -> (
         Double, TimeUnit, SourceRange
     ) {
-        let range = number.range.to(tokens[index - 1].range)
+        let range = number.range.to(token(-1).range)
         guard (value * unit.seconds).isFinite else { throw error(.durationTooLarge(file.text(in: range)), range) }
         return (value, unit, range)
     }
@@ -566,19 +651,19 @@ struct Parser {
         var parts = CalendarDuration()
         parts.add(count, unit)
         while true {
-            let token = tokens[index]
+            let read = token()
             var next: (Double, TimeUnit, SourceRange)
-            switch token.kind {
+            switch read.kind {
             case .duration(let c, let u):
                 index += 1
-                next = (c, u, token.range)
+                next = (c, u, read.range)
             case .number(let value):
                 index += 1
                 guard let u = unitWord() else {
                     throw error(
-                        .unitlessAfterDuration(file.text(in: token.range), after: file.text(in: range)), token.range)
+                        .unitlessAfterDuration(file.text(in: read.range), after: file.text(in: range)), read.range)
                 }
-                next = try quantity(value, u, token)
+                next = try quantity(value, u, read)
             default:
                 let isCalendar = parts.months != 0 || parts.quarters != 0 || parts.years != 0
                 let literal: Literal =
@@ -596,21 +681,21 @@ struct Parser {
     }
 
     private mutating func ifExpression() throws(Diagnostic) -> Expr {
-        let token = advance()
+        let ifToken = advance()
         let condition = try expression()
         skipNewlines()
         _ = try expect(.then, "`then` after the condition")
         skipNewlines()
         let thenBranch = try branch()
         var elseBranch: Expr?
-        var lookahead = index
-        while tokens[lookahead].isNewline { lookahead += 1 }
-        if tokens[lookahead].is(.else) {
-            index = lookahead + 1
+        var ahead = 0
+        while token(ahead).isNewline { ahead += 1 }
+        if token(ahead).is(.else) {
+            index += ahead + 1
             skipNewlines()
             elseBranch = try branch()
         }
-        return Expr(.ifElse(condition, thenBranch, elseBranch), token.range.to(elseBranch?.range ?? thenBranch.range))
+        return Expr(.ifElse(condition, thenBranch, elseBranch), ifToken.range.to(elseBranch?.range ?? thenBranch.range))
     }
 
     /// A branch of `if`: an expression, or an assignment standing for a one-statement block.

@@ -1,11 +1,16 @@
-/// A half-open range of UTF-8 byte offsets into one source file.
+/// A half-open range of UTF-8 byte offsets into one source file. Offsets are kept in 32
+/// bits (a source file is at most `SourceLoader.maxFileSize` bytes): every token and
+/// syntax node carries one, so its size is much of the front end's memory.
 struct SourceRange: Sendable, Equatable, Hashable {
-    var start: Int
-    var end: Int
+    private let storedStart: UInt32
+    private let storedEnd: UInt32
+
+    var start: Int { Int(storedStart) }
+    var end: Int { Int(storedEnd) }
 
     init(_ start: Int, _ end: Int) {
-        self.start = start
-        self.end = max(start, end)
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: max(start, end))
     }
 
     /// The smallest range covering both.

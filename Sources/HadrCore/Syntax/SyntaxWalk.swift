@@ -8,10 +8,28 @@ enum SyntaxWalk {
         case function(FunctionDecl)
     }
 
-    static func walk(_ statements: [Stmt], _ visit: (Node) -> Void) {
-        var pending: [Node] = statements.reversed().map { .statement($0) }
+    /// Visits every node; `checkpoint` is called every few thousand nodes, so that a time
+    /// limit or an interrupt stops a walk over a huge file.
+    static func walk(_ statements: [Stmt], checkpoint: Checkpoint? = nil, _ visit: (Node) -> Void)
+        throws(Diagnostic)
+    {
+        // One top-level statement at a time: the pending stack holds one statement's
+        // nodes, not a copy of a whole file's statements.
+        var pending: [Node] = []
+        var visited = 0
+        for statement in statements {
+            pending.append(.statement(statement))
+            try walk(&pending, &visited, checkpoint: checkpoint, visit)
+        }
+    }
+
+    private static func walk(
+        _ pending: inout [Node], _ visited: inout Int, checkpoint: Checkpoint?, _ visit: (Node) -> Void
+    ) throws(Diagnostic) {
         while let node = pending.popLast() {
             visit(node)
+            visited &+= 1
+            if visited & 4095 == 0 { try checkpoint?() }
             switch node {
             case .statement(let statement):
                 switch statement.kind {
@@ -31,8 +49,8 @@ enum SyntaxWalk {
         }
     }
 
-    static func walk(_ expr: Expr, _ visit: (Node) -> Void) {
-        walk([Stmt(kind: .expression(expr), range: expr.range)], visit)
+    static func walk(_ expr: Expr, checkpoint: Checkpoint? = nil, _ visit: (Node) -> Void) throws(Diagnostic) {
+        try walk([Stmt(kind: .expression(expr), range: expr.range)], checkpoint: checkpoint, visit)
     }
 
     private static func children(of expr: Expr, into pending: inout [Node]) {
