@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <pthread.h>
 #include "CNativeStack.h"
 
@@ -8,4 +9,8 @@ int hadr_stack_bounds(void **low, size_t *size) {
     int status = pthread_attr_getstack(&attributes, low, size);
     pthread_attr_destroy(&attributes);
     return status;
+}
+
+int hadr_one_malloc_arena(void) {
+    return mallopt(M_ARENA_MAX, 1);
 }

@@ -14,6 +14,33 @@ import Testing
 
     // MARK: Crashes
 
+    /// Under `ulimit -v` the evaluation stack is a quarter of the address space: a
+    /// runaway recursion is a located error, and the rest of memory is left for values,
+    /// in one malloc arena (a thread's own arena could not be had, and glibc tried again
+    /// at every allocation: a minute of system time for this list).
+    @Test func aLowAddressSpaceLimitGivesErrorsNotCrashes() throws {
+        let start = Date()
+        let hadr = HadrProcess.binary.path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = [
+            "-c",
+            """
+            ulimit -v 200000
+            '\(hadr)' --max-depth 200000 -e 'fn f(n) = if n == 0 then 0 else 1 + f(n - 1)' -e 'f(199999)' 2>&1; echo "status $?"
+            '\(hadr)' -e 'len(1..5000000)'; echo "status $?"
+            """,
+        ]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text.contains("calls nest too deep for the native stack"), "\(text)")
+        #expect(text.contains("status 70\n5000000\nstatus 0\n"), "\(text)")
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     @Test func deeplyNestedRecordsAndClosuresAreFreedWithoutRecursion() throws {
         let records = try HadrProcess.run([
             "-e", "r = {a: 1}", "-e", "for i in 1..1000000 do r = {a: r} end", "-e", "2",

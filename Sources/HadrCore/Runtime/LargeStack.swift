@@ -29,6 +29,9 @@ enum LargeStack {
         body()
     }
 
+    /// Set once, the first time an address-space limit is seen.
+    private static let arenaLimit: Int32 = hadr_one_malloc_arena()
+
     /// The largest stack to ask for: under an address-space limit (`ulimit -v`), a quarter
     /// of it, so that the stack does not take the memory the values need; 1 GiB otherwise.
     static func mostForStack() -> Int {
@@ -36,6 +39,10 @@ enum LargeStack {
         guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
             return sizes[0]
         }
+        // One malloc arena: glibc gives each new thread an arena that reserves 64 MiB of
+        // address space, and when that fails it tries again on every allocation (a list of
+        // 5 million items took a minute of system time under `ulimit -v 200000`).
+        _ = arenaLimit
         let quarter = Int(clamping: limit.rlim_cur / 4)
         return max(sizes[sizes.count - 1], quarter)
     }
