@@ -6,8 +6,7 @@ extension Display {
     static func fitted(
         _ value: Value, indent: Int, used: Int = 0, style: Style, layout: Layout, depth: Int
     ) -> String {
-        let plainText = inline(value, quoted: true, style: .plain, depth: depth)
-        if depth > maxDepth || used + columns(plainText) <= layout.width {
+        if depth > maxDepth || fitsOnOneLine(value, room: layout.width - used, depth: depth) {
             return inline(value, quoted: true, style: style, depth: depth)
         }
         let inner = String(repeating: " ", count: indent + 2)
@@ -36,6 +35,20 @@ extension Display {
         default:
             return inline(value, quoted: true, style: style, depth: depth)
         }
+    }
+
+    /// Whether a value's one-line text fits in `room` columns. The text is built only as
+    /// far as it could still fit (16 bytes a column, room for zero-width characters), so a
+    /// record holding a 50 MB string is not written out just to learn that it is wide.
+    static func fitsOnOneLine(_ value: Value, room: Int, depth: Int) -> Bool {
+        guard room > 0 else { return false }
+        var out: [UInt8] = []
+        do throws(TooLong) {
+            try append(value, to: &out, quoted: true, style: .plain, depth: depth, limit: room * 16)
+        } catch {
+            return false
+        }
+        return columns(String(decoding: out, as: UTF8.self)) <= room
     }
 
     /// A list of plain values, as many a line as fit, continued lines under the first item.
