@@ -107,6 +107,8 @@ import Testing
         let r = try HadrProcess.run(["--timeout", "10", "-e", "for i in 9007199254740990..9007199254740999 do end"])
         #expect(r.status == 70)
         #expect(r.stderr.contains("error: a range `a..b` needs bounds of at most 2^53 − 1"))
+        // The bound as hadr holds it, every digit shown.
+        #expect(r.stderr.contains("got 9007199254741000\n"), "\(r.stderr)")
         let exact = try HadrProcess.run(["-e", "len(9007199254740989..9007199254740991)"])
         #expect(exact.stdout == "3\n")
         let loop = try HadrProcess.run(["-e", "n = 0\nfor i in 9007199254740989..9007199254740991 do n = n + 1 end\nn"])
@@ -178,7 +180,10 @@ import Testing
             #expect(r.status == 70)
             #expect(r.stderr.contains("time limit"))
             #expect(r.stderr.contains(script.lastPathComponent + ":"), "not located: \(r.stderr)")
-            #expect(elapsed < 3, "took \(elapsed) s")
+            // Unlimited, this debug build takes 28 s to check it (the release build 2.4 s);
+            // reading the file before the clock starts and freeing what was parsed take
+            // about 2 s here, and other suites share the machine.
+            #expect(elapsed < 12, "took \(elapsed) s")
         }
     }
 

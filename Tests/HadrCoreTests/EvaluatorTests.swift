@@ -228,6 +228,18 @@ import Testing
                 == "[1, 5, 1, 2, \"a\", 5m]")
         #expect(eval("min()").hasPrefix("error: `min` needs at least one value"))
         #expect(eval("max(1, \"a\")").hasPrefix("error: cannot compare a string (\"a\") with a number (1)"))
+        // Two or three arguments go pairwise, with no list built: the same results, ties
+        // keep the first (an availability and an equal number compare equal), the same errors.
+        for (a, b, c) in [("1m", "60s", "2"), ("99.9%", "0.999", "1")] {
+            #expect(
+                eval("[min(\(a), \(b)), max(\(a), \(b)), min(\(b), \(a)), max(\(b), \(a))]")
+                    == eval("[min([\(a), \(b)]), max([\(a), \(b)]), min([\(b), \(a)]), max([\(b), \(a)])]"))
+            #expect(
+                eval("[min(\(a), \(b), \(c)), max(\(c), \(b), \(a))]")
+                    == eval("[min([\(a), \(b), \(c)]), max([\(c), \(b), \(a)])]"))
+        }
+        #expect(eval("min(1, 2, \"a\")") == eval("min([1, 2, \"a\"])"))
+        #expect(eval("fn f(x) = max(x, 1m)\nf(2)").hasPrefix("error: cannot compare a duration (1m) with a number (2)"))
     }
 
     @Test func closuresCopyWhatNeverChangesAndShareWhatDoes() {

@@ -37,8 +37,12 @@ enum MathBuiltins {
             let scale = Glibc.pow(10, Double(digits))
             return .number((x * scale).rounded() / scale)
         },
-        NativeFunction("min", 1) { args in try extreme(args, wantLess: true) },
-        NativeFunction("max", 1) { args in try extreme(args, wantLess: false) },
+        NativeFunction(
+            "min", 1, pairwise: { a, b in try better(a, b, wantLess: true) },
+            { args in try extreme(args, wantLess: true) }),
+        NativeFunction(
+            "max", 1, pairwise: { a, b in try better(a, b, wantLess: false) },
+            { args in try extreme(args, wantLess: false) }),
     ]
 
     private static func extreme(_ args: NativeArguments, wantLess: Bool) throws -> Value {
@@ -47,10 +51,13 @@ enum MathBuiltins {
         guard var best = items.first else {
             throw ArgumentError.needsAValue(wantLess ? "min" : "max")
         }
-        for item in items.dropFirst() {
-            let order = try Operators.compare(item, best)
-            if wantLess ? order < 0 : order > 0 { best = item }
-        }
+        for item in items.dropFirst() { best = try better(best, item, wantLess: wantLess) }
         return best
+    }
+
+    /// The lesser (or greater) of the best so far and the next item; the first on a tie.
+    private static func better(_ best: Value, _ item: Value, wantLess: Bool) throws -> Value {
+        let order = try Operators.compare(item, best)
+        return wantLess ? (order < 0 ? item : best) : (order > 0 ? item : best)
     }
 }

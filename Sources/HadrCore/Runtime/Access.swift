@@ -68,7 +68,8 @@ enum Access {
             throw .rangeNotWhole(Display.number(x))
         }
         for x in [a, b] where abs(x) > largestBound {
-            throw .rangeNotExact(Display.number(x))
+            // Whole, so up to 1e18 it is shown with every digit (9007199254740992, not 9.00719925474e15).
+            throw .rangeNotExact(abs(x) < 1e18 ? String(Int64(x)) : Display.number(x))
         }
         return (a, b)
     }

@@ -174,6 +174,12 @@ extension Compiler {
                         m.place(consume v1, at: 1)
                         return try callBorrowed(u, path, m, argc: 2, site)
                     }
+                    if let pairwise = u._withUnsafeGuaranteedRef({ $0.proto.pairwise }) {
+                        do {
+                            try m.tick()
+                            return try pairwise(v0, v1)
+                        } catch { throw annotate(error, m, range) }
+                    }
                     if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
                         m.place(.list([v0, v1]), at: 0)
                         return try callBorrowed(u, .native, m, argc: 1, site)
@@ -200,6 +206,12 @@ extension Compiler {
                         m.place(consume v1, at: 1)
                         m.place(consume v2, at: 2)
                         return try callBorrowed(u, path, m, argc: 3, site)
+                    }
+                    if let pairwise = u._withUnsafeGuaranteedRef({ $0.proto.pairwise }) {
+                        do {
+                            try m.tick()
+                            return try pairwise(pairwise(v0, v1), v2)
+                        } catch { throw annotate(error, m, range) }
                     }
                     if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
                         m.place(.list([v0, v1, v2]), at: 0)

@@ -49,10 +49,19 @@ struct NativeFunction: Sendable {
     let name: String
     let parameterCount: Int
     let body: @Sendable (NativeArguments) throws -> Value
+    /// For a builtin whose one parameter collects every argument and whose result over
+    /// several is its result over each pair in turn (`min`, `max`): the result over two,
+    /// so that a call with two or three arguments builds no list.
+    let pairwise: (@Sendable (Value, Value) throws -> Value)?
 
-    init(_ name: String, _ parameterCount: Int, _ body: @escaping @Sendable (NativeArguments) throws -> Value) {
+    init(
+        _ name: String, _ parameterCount: Int,
+        pairwise: (@Sendable (Value, Value) throws -> Value)? = nil,
+        _ body: @escaping @Sendable (NativeArguments) throws -> Value
+    ) {
         self.name = name
         self.parameterCount = parameterCount
+        self.pairwise = pairwise
         self.body = body
     }
 }
@@ -77,6 +86,8 @@ final class FunctionProto {
     /// A builtin whose one parameter collects every argument (`min(...items)`): a call with
     /// positional arguments only passes them as one list, with nothing else to bind.
     let collectsAll: Bool
+    /// The builtin's `pairwise`, when it collects all its arguments.
+    let pairwise: (@Sendable (Value, Value) throws -> Value)?
     let doc: String?
     let file: SourceFile
     let range: SourceRange
@@ -95,6 +106,7 @@ final class FunctionProto {
         self.fullArity = parameters.hasRest ? -1 : info.parameters.count
         self.collectsAll =
             info.native != nil && parameters.hasRest && parameters.fixedCount == 0 && parameters.diagram.isEmpty
+        self.pairwise = collectsAll ? info.native?.pairwise : nil
         self.doc = info.doc
         self.file = info.file
         self.range = info.range

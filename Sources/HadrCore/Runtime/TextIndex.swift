@@ -74,15 +74,15 @@ extension TextIndex {
     /// Whether every byte of `s` is one character: ASCII without carriage returns
     /// (`\r\n` is one character).
     static func isPlainASCII(_ s: String) -> Bool {
-        let plain = s.utf8.withContiguousStorageIfAvailable { bytes in
-            var all = true
-            for byte in bytes where byte >= 0x80 || byte == 0x0D {
-                all = false
-                break
-            }
-            return all
-        }
-        return plain ?? s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        // `withUTF8`, not `utf8.withContiguousStorageIfAvailable`: that gives nothing for a
+        // string of up to 15 bytes (held inline), which then took the generic path.
+        var s = s
+        return s.withUTF8(isPlainASCII)
+    }
+
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+        return true
     }
 
     /// Each ASCII character as a string, so that reading one makes no new string.
@@ -92,13 +92,14 @@ extension TextIndex {
     /// plain ASCII, where characters and bytes are the same.
     static func contains(_ s: String, _ t: String) -> Bool {
         if t.isEmpty { return true }
-        guard isPlainASCII(t), isPlainASCII(s) else { return s.contains(t) }
-        let found = s.utf8.withContiguousStorageIfAvailable { hay in
-            t.utf8.withContiguousStorageIfAvailable { needle in
-                bytes(hay, contain: needle)
+        var hayText = s
+        var needleText = t
+        let found: Bool? = hayText.withUTF8 { hay in
+            needleText.withUTF8 { needle in
+                isPlainASCII(needle) && isPlainASCII(hay) ? bytes(hay, contain: needle) : nil
             }
         }
-        return (found ?? nil) ?? s.contains(t)
+        return found ?? s.contains(t)
     }
 }
 
