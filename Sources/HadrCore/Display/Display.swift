@@ -95,6 +95,12 @@ public enum Display {
             guard s.utf8.count <= limit else { throw TooLong() }
             return s
         }
+        // The common case of an interpolation (`"{s}k{i},"`), without a byte buffer.
+        if case .number(let x) = value {
+            let shown = number(x)
+            guard shown.utf8.count <= limit else { throw TooLong() }
+            return shown
+        }
         if case .picture(let p) = value {
             let drawn = p.draw()
             guard drawn.utf8.count <= limit else { throw TooLong() }
