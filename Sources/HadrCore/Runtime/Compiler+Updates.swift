@@ -127,7 +127,7 @@ extension Compiler {
     /// `xs = append(xs, item)`, when `append` is still the builtin.
     func appendUpdate(_ place: Place, appendSlot g: Int, item: @escaping Code, plain: @escaping Code) -> Code {
         return { m in
-            guard case .function(let f) = m.globals[g], f.proto.native?.name == "append",
+            guard case .function(let f) = m.globals[g], f.proto.isAppend,
                 case .list(var box) = place.load(m), box.items.count < m.limits.maxListSize
             else { return try plain(m) }
             let value = try item(m)

@@ -88,6 +88,9 @@ final class FunctionProto {
     let collectsAll: Bool
     /// The builtin's `pairwise`, when it collects all its arguments.
     let pairwise: (@Sendable (Value, Value) throws -> Value)?
+    /// Whether this is the builtin `append`, which `xs = append(xs, x)` may do in place
+    /// (checked on every such update, so a flag rather than the name).
+    let isAppend: Bool
     let doc: String?
     let file: SourceFile
     let range: SourceRange
@@ -107,6 +110,7 @@ final class FunctionProto {
         self.collectsAll =
             info.native != nil && parameters.hasRest && parameters.fixedCount == 0 && parameters.diagram.isEmpty
         self.pairwise = collectsAll ? info.native?.pairwise : nil
+        self.isAppend = info.native?.name == "append"
         self.doc = info.doc
         self.file = info.file
         self.range = info.range
