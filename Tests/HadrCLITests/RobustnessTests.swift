@@ -253,6 +253,16 @@ import Testing
         #expect(r.err.contains("interrupted"))
     }
 
+    /// Ctrl-C while a long source is still being parsed stops it there (130).
+    @Test func ctrlCWhileParsingALongScript() throws {
+        let script = try RobustnessTests.script(String(repeating: "x = 1\n", count: 1_000_000), name: "long.hadr")
+        let start = Date()
+        let r = try Self.interrupted(by: SIGINT, arguments: [script.path])
+        #expect(r.status == 130)
+        #expect(r.err.contains("long.hadr:") && r.err.contains("interrupted"), "\(r.err)")
+        #expect(Date().timeIntervalSince(start) < 9)
+    }
+
     @Test func sigtermDuringAScriptKeepsWhatItPrinted() throws {
         let r = try Self.interrupted(by: SIGTERM)
         #expect(r.status == 143)

@@ -133,9 +133,9 @@ struct Parser {
                 do throws(Diagnostic) { try checkpoint?() } catch {
                     // A limit reached while reading is shown where reading stopped.
                     var stopped = error
-                    if stopped.file == nil, let last = tokens.last {
+                    if stopped.file == nil {
                         stopped.file = file
-                        stopped.range = last.range
+                        stopped.range = tokens.last?.range ?? SourceRange(0, 0)
                     }
                     endStream(stopped, byLimit: true)
                     return
