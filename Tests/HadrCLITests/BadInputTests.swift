@@ -30,6 +30,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "5x", 65,
             "<-e>:1:2: error: unknown unit `x` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`, or spelled out (`minutes`)"
         ),
+        // A number and a name on one line: a unit hadr does not know.
+        BadInput(
+            "5 mins", 65,
+            "<-e>:1:3: error: unknown unit `mins` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`, or spelled out (`minutes`)"
+        ),
+        BadInput(
+            "x = 1 hr", 65,
+            "<-e>:1:7: error: unknown unit `hr` after a number; time units are `ms`, `s`, `m`, `min`, `h`, `d`, `w`, `mo`, `q`, `y`, or spelled out (`minutes`)"
+        ),
         BadInput("100.1%", 65, "<-e>:1:1: error: a percentage must lie between 0% and 100%; got 100.1%"),
         // The double nearest to it is 100: the written decimal decides.
         BadInput(

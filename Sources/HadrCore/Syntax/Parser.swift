@@ -543,7 +543,14 @@ struct Parser {
         switch token.kind {
         case .number(let value):
             advance()
-            guard let unit = unitWord() else { return Expr(.literal(.number(value)), token.range) }
+            guard let unit = unitWord() else {
+                // A number and a name on one line is never valid: a unit hadr does not know
+                // (`5 mins`, `1 hr`) is the likely intent.
+                if case .identifier(let word) = self.token().kind, !self.token(1).is(.leftParen) {
+                    throw error(.unknownUnit(word, number: file.text(in: token.range)), self.token().range)
+                }
+                return Expr(.literal(.number(value)), token.range)
+            }
             return try duration(first: try quantity(value, unit, token))
         case .percent(let fraction, let u):
             advance()
