@@ -25,6 +25,10 @@ nonisolated(unsafe) private let session: Session? = {
 
 nonisolated(unsafe) private let generate: Bool = getenv("HADR_FUZZ_GENERATE") != nil
 
+/// HADR_FUZZ_SHOW=1 writes each input's program to standard error before it runs, to
+/// read a generated finding: `HADR_FUZZ_GENERATE=1 HADR_FUZZ_SHOW=1 .build-fuzz/fuzz-hadr FILE`.
+nonisolated(unsafe) private let show: Bool = getenv("HADR_FUZZ_SHOW") != nil
+
 /// The names generated programs call: every builtin and library function.
 nonisolated(unsafe) private let names: [String] = Array(Builtins.table.keys).sorted() + Library.names.sorted()
 
@@ -38,6 +42,7 @@ public func fuzzHadr(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     } else {
         text = String(decoding: bytes, as: UTF8.self)
     }
+    if show { fputs(text + "\n", stderr) }
     session?.evaluate(text, name: "fuzz.hadr")
     return 0
 }

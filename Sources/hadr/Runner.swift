@@ -10,6 +10,11 @@ struct Runner {
     let invocation: Invocation
     let console = Console()
 
+    /// The sessions made, kept until the process exits: hadr exits right after a run, and
+    /// freeing what a stopped script built (a hundred million list items) took seconds
+    /// after its time limit or its Ctrl-C, for nothing.
+    nonisolated(unsafe) private static var kept: [Session] = []
+
     /// Chooses the mode and returns the exit status: the run's own, or 74 when standard
     /// output could not be written (a full disk, a closed pipe).
     func main() -> Int32 {
@@ -50,6 +55,7 @@ struct Runner {
             return session
         }
         let session = makeSession()
+        Self.kept.append(session)
         let style = colors.display
         let document = invocation.csv ? "csv" : invocation.markdown ? "markdown" : nil
         var shown = 0

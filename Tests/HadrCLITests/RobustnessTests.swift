@@ -103,6 +103,30 @@ import Testing
 
     // MARK: Hangs and unbounded memory
 
+    /// A builtin is charged for the size of its arguments, so a short loop of calls on a
+    /// long string meets the time limit at each call (it ran 8 s past `--timeout 2`).
+    @Test func aLoopOfCallsOnALongStringMeetsTheTimeLimit() throws {
+        let start = Date()
+        let r = try HadrProcess.run([
+            "--timeout", "1", "-e",
+            "s = \"abcdefghij\"; for i in 1..23 do s = s + s end; for i in 1..400 do y = contains(s, \"zz\") end; 1",
+        ])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("<-e>:1:"), "not located: \(r.stderr)")
+        #expect(Date().timeIntervalSince(start) < 6)
+    }
+
+    /// `xs = append(xs, xs)` copies a longer list each time: the time limit stops it
+    /// before the copy, the variable keeps its list, and nothing is freed on the way out
+    /// (the new list was freed whole after the limit: seconds).
+    @Test func aGrowingSelfAppendMeetsTheTimeLimit() throws {
+        let start = Date()
+        let r = try HadrProcess.run(["--timeout", "1", "-e", "xs = []; for i in 1..1e8 do xs = append(xs, xs) end"])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("<-e>:1:"), "not located: \(r.stderr)")
+        #expect(Date().timeIntervalSince(start) < 4)
+    }
+
     @Test func rangesPastTwoToTheFiftyThreeAreRefused() throws {
         let r = try HadrProcess.run(["--timeout", "10", "-e", "for i in 9007199254740990..9007199254740999 do end"])
         #expect(r.status == 70)

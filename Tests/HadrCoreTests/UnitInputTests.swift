@@ -74,7 +74,7 @@ import Testing
         ("30m 1h", "`30m 1h`: durations written side by side go from the largest unit to the smallest"),
         ("1h 1h", "`1h 1h`: durations written side by side"),
         ("1h 30", "`1h 30`: a number written after a duration needs its unit (`1h 30m`)"),
-        ("5 parsecs", "expected a new line or `;` after the statement, found `parsecs`"),
+        ("5 parsecs", "unknown unit `parsecs` after a number"),
         ("5parsecs", "unknown unit `parsecs` after a number"),
         ("1h30x", "unknown unit `x` after a number"),
         ("5e300 years 1e303 days", "duration `5e300 years 1e303 days` is too large"),

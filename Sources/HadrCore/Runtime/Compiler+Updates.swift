@@ -62,7 +62,8 @@ extension Compiler {
             guard case .read(.global(let g), "append") = callee.kind, arguments.count == 2,
                 labels.allSatisfy({ $0 == nil }), reads(arguments[0], slot), shallow(arguments[1])
             else { return nil }
-            return appendUpdate(place(slot), appendSlot: g, item: compile(arguments[1]), plain: plain)
+            return appendUpdate(
+                place(slot), appendSlot: g, item: compile(arguments[1]), range: valueNode.range, plain: plain)
         case .binary(.add, _, _):
             // The operands of a chain ((s + a) + b) + c, each with the range of its `+`.
             var operands: [(Bound, SourceRange)] = []
@@ -125,7 +126,9 @@ extension Compiler {
     }
 
     /// `xs = append(xs, item)`, when `append` is still the builtin.
-    func appendUpdate(_ place: Place, appendSlot g: Int, item: @escaping Code, plain: @escaping Code) -> Code {
+    func appendUpdate(
+        _ place: Place, appendSlot g: Int, item: @escaping Code, range: SourceRange, plain: @escaping Code
+    ) -> Code {
         return { m in
             guard case .function(let f) = m.globals[g], f.proto.isAppend,
                 case .list(var box) = place.load(m), box.items.count < m.limits.maxListSize
@@ -135,8 +138,14 @@ extension Compiler {
             if isKnownUniquelyReferenced(&box) {
                 box.append(value)
             } else {
+                // Charged before the copy, and on a limit the variable gets its list back:
+                // thrown after, the new list was the only holder of everything and was freed
+                // on the way out (seconds for `xs = append(xs, xs)`), leaving `xs` empty.
+                do { try m.tick(box.items.count / 16) } catch {
+                    place.store(m, .list(box))
+                    throw locate(error, range)
+                }
                 box = ListBox(box.items + CollectionOfOne(value))
-                try m.tick(box.items.count / 16)
             }
             place.store(m, .list(box))
             return .none
