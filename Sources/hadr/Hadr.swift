@@ -29,6 +29,11 @@ enum Hadr {
             exit(Runner(invocation: invocation).main())
         }
         console.flush()
+        // `hadr --help > /dev/full` printed nothing and exited 0.
+        if let failure = console.writeFailure {
+            console.err("hadr: cannot write standard output: \(failure)\n")
+            exit(ExitStatus.outputFailed)
+        }
         exit(ExitStatus.ok)
     }
 
@@ -58,7 +63,7 @@ enum Hadr {
 
             Exit status: 0 success; 1 a failed assert; 64 bad usage; 65 a syntax or name error;
             66 a file that cannot be read; 70 an error while running; 74 standard output not writable;
-            130 interrupted.
+            130 interrupted (143 for SIGTERM).
 
             The manual: man hadr (docs/man/hadr.1).
 
