@@ -20,6 +20,7 @@ enum CoreBuiltins {
             throw BuiltinError.failed(Display.text(args[0]))
         },
         NativeFunction("help", 1) { args in
+            if !args.isAbsent(0), case .string(let topic) = args[0] { try args.charge(topic.utf8.count >> 8) }
             args.write(Help.text(for: args.isAbsent(0) ? nil : args[0], in: args.machine))
             return .none
         },

@@ -84,7 +84,11 @@ enum ListBuiltins {
             case .list(let l):
                 try args.charge(l.items.count / 4)
                 return .bool(l.items.contains { $0.equals(args[1]) })
-            case .string(let s): return .bool(TextIndex.contains(s, try args.string(1, "item")))
+            case .string(let s):
+                // Charged for the text it searches, so that a loop of searches through a long
+                // string meets its limits and Ctrl-C at each call (one step a 256 bytes).
+                try args.charge(s.utf8.count >> 8)
+                return .bool(TextIndex.contains(s, try args.string(1, "item")))
             default: throw args.wrong("collection", expected: "a list or a string", args[0])
             }
         },

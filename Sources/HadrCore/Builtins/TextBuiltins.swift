@@ -3,7 +3,9 @@ enum TextBuiltins {
     static let functions: [NativeFunction] = [
         NativeFunction("str", 1) { args in .string(try args.text(of: args[0])) },
         NativeFunction("parse", 1) { args in
-            try parse(try args.string(0, "text"))
+            let text = try args.string(0, "text")
+            try args.charge(text.utf8.count >> 8)
+            return try parse(text)
         },
         NativeFunction("options", 2) { args in
             let words = try args.list(0, "args").map { word in

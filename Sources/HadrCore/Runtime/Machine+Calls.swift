@@ -141,18 +141,7 @@ extension Machine {
             Self.release(base, count)
             sp = base
         }
-        // A builtin is charged for the size of what it is given, so that a loop of calls on
-        // long strings or lists (`contains(s, t)` over 80 MB) meets its limits and Ctrl-C
-        // at each call, not every 4 096.
-        var work = 1
-        for i in 0..<count {
-            switch base[i] {
-            case .string(let s): work &+= s.utf8.count >> 8
-            case .list(let l): work &+= l.items.count >> 4
-            default: break
-            }
-        }
-        try tick(work)
+        try tick()
         guard let native = function.proto.native else { return .none }
         return try native.body(NativeArguments(base: base, count: count, machine: self))
     }
