@@ -212,17 +212,22 @@ public final class Session {
         do {
             try machine.run(module) { value, range in
                 if echo, !Self.isNone(value) {
-                    if self.resultsAsJSON, Display.json(value) == nil {
-                        throw Diagnostic(
-                            .limit,
-                            "this result nests more than \(Display.maxDepth) levels deep, more than JSON readers accept",
-                            file: module.file, range: range,
-                            notes: ["help: show a part of it, or run without --json to see it as text"])
+                    // Made once here, where a value with no JSON form is an error with a place.
+                    var json: String?
+                    if self.resultsAsJSON {
+                        json = Display.json(value)
+                        if json == nil {
+                            throw Diagnostic(
+                                .limit,
+                                "this result nests more than \(Display.maxDepth) levels deep, more than JSON readers accept",
+                                file: module.file, range: range,
+                                notes: ["help: show a part of it, or run without --json to see it as text"])
+                        }
                     }
                     self.onResult(
                         Result(
                             value: value, layout: self.machine.layout,
-                            calendar: self.machine.calendar ?? .standard))
+                            calendar: self.machine.calendar ?? .standard, madeJSON: json))
                 }
             }
         } catch {
@@ -304,6 +309,8 @@ public struct Result {
     let layout: Display.Layout
     /// The session's calendar when it was made: months, quarters and years are shown in it.
     var calendar = CalendarUnits.standard
+    /// The JSON a session with `resultsAsJSON` made while checking that there is one.
+    var madeJSON: String?
 
     /// The value as a result is shown at the prompt: strings quoted, tables as columns,
     /// pictures drawn, all fitted to the session's layout.
@@ -329,5 +336,5 @@ public struct Result {
 
     /// The value as `--json` prints it: one line of JSON (`null` for a value nested deeper
     /// than JSON readers accept, which a session with `resultsAsJSON` never hands out).
-    public var json: String { Display.json(value) ?? "null" }
+    public var json: String { madeJSON ?? Display.json(value) ?? "null" }
 }
