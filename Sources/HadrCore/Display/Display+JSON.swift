@@ -60,30 +60,14 @@ extension Display {
 
     /// A string as a JSON string literal, escaping what JSON requires.
     public static func jsonString(_ s: String) -> String {
-        // Byte by byte, as `quote` does: what JSON escapes is all ASCII.
-        var s = s
-        return s.withUTF8 { text in
-            var out: [UInt8] = []
-            out.reserveCapacity(text.count + 2)
-            out.append(UInt8(ascii: "\""))
-            for byte in text {
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(byte)
-                case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48])
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 15)])
-                default: out.append(byte)
-                }
+        quoted(s, hexControls: true) { byte in
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+            case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\t"): UInt8(ascii: "t")
+            case UInt8(ascii: "\r"): UInt8(ascii: "r")
+            default: nil
             }
-            out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

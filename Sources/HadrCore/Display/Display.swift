@@ -166,27 +166,39 @@ public enum Display {
 
     /// A string literal that reads back as the same string.
     static func quote(_ s: String) -> String {
-        // Byte by byte: every escaped character is ASCII, and no byte of a longer UTF-8
-        // sequence is, so the other bytes are copied as they are (a 100 MB string is
-        // quoted in a fraction of a second).
+        quoted(s, hexControls: false) { byte in
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): byte
+            case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\t"): UInt8(ascii: "t")
+            default: nil
+            }
+        }
+    }
+
+    /// `s` between double quotes, with a backslash and the letter `escape` gives before
+    /// each byte it names (`n` for a line feed), and, with `hexControls`, any other byte
+    /// below 0x20 as `\u00XX` (JSON). Byte by byte: every escaped character is ASCII, and
+    /// no byte of a longer UTF-8 sequence is, so runs of other bytes are copied whole (a
+    /// 100 MB string is quoted in a fraction of a second).
+    static func quoted(_ s: String, hexControls: Bool, escape: (UInt8) -> UInt8?) -> String {
         var s = s
         return s.withUTF8 { text in
             var out: [UInt8] = []
             out.reserveCapacity(text.count + 2)
             out.append(UInt8(ascii: "\""))
-            // Runs without an escape are copied whole.
             var run = 0
             for (i, byte) in text.enumerated() {
-                let escape: UInt8
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): escape = byte
-                case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
-                case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
-                default: continue
-                }
+                let letter = escape(byte)
+                guard letter != nil || (hexControls && byte < 0x20) else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
                 out.append(UInt8(ascii: "\\"))
-                out.append(escape)
+                if let letter {
+                    out.append(letter)
+                } else {
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                }
                 run = i + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
