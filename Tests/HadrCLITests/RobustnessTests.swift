@@ -20,22 +20,12 @@ import Testing
     /// at every allocation: a minute of system time for this list).
     @Test func aLowAddressSpaceLimitGivesErrorsNotCrashes() throws {
         let start = Date()
-        let hadr = HadrProcess.binary.path
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        shell.arguments = [
-            "-c",
+        let text = try OutputIsNotLostTests.bash(
             """
             ulimit -v 200000
-            '\(hadr)' --max-depth 200000 -e 'fn f(n) = if n == 0 then 0 else 1 + f(n - 1)' -e 'f(199999)' 2>&1; echo "status $?"
-            '\(hadr)' -e 'len(1..5000000)'; echo "status $?"
-            """,
-        ]
-        let out = Pipe()
-        shell.standardOutput = out
-        try shell.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+            "$HADR" --max-depth 200000 -e 'fn f(n) = if n == 0 then 0 else 1 + f(n - 1)' -e 'f(199999)' 2>&1; echo "status $?"
+            "$HADR" -e 'len(1..5000000)'; echo "status $?"
+            """)
         #expect(text.contains("calls nest too deep for the native stack"), "\(text)")
         #expect(text.contains("status 70\n5000000\nstatus 0\n"), "\(text)")
         #expect(Date().timeIntervalSince(start) < 10)
@@ -67,19 +57,9 @@ import Testing
     /// Under `ulimit -v` the 1 GiB evaluation thread cannot be had: a smaller one is taken,
     /// and the stack check still stops a deep recursion with an error.
     @Test func underALowAddressSpaceLimitEvaluationStillWorksAndStopsCleanly() throws {
-        let binary = HadrProcess.binary.path
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
         let program = "fn f(n) = if n == 0 then 0 else 1 + f(n - 1)"
-        shell.arguments = [
-            "-c",
-            "ulimit -v 600000; '\(binary)' -e '\(program)' -e 'f(500)' -e 'f(19999)' 2>&1; echo \"status=$?\"",
-        ]
-        let out = Pipe()
-        shell.standardOutput = out
-        try shell.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        let text = try OutputIsNotLostTests.bash(
+            "ulimit -v 600000; \"$HADR\" -e '\(program)' -e 'f(500)' -e 'f(19999)' 2>&1; echo \"status=$?\"")
         #expect(text.hasPrefix("500\n"))
         #expect(text.contains("status=0") || text.contains("calls nest too deep for the native stack"))
         #expect(!text.contains("status=139") && !text.contains("status=134"))
@@ -298,18 +278,8 @@ import Testing
             Issue.record("/dev/full is missing")
             return
         }
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        let hadr = "'\(HadrProcess.binary.path)'"
-        shell.arguments = [
-            "-c",
-            "for a in \"-e print(1)\" --help --version; do \(hadr) $a > /dev/full 2>/dev/null; echo $?; done",
-        ]
-        let out = Pipe()
-        shell.standardOutput = out
-        try shell.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
+        let text = try Self.bash(
+            "for a in \"-e print(1)\" --help --version; do \"$HADR\" $a > /dev/full 2>/dev/null; echo $?; done")
         #expect(text == "74\n74\n74\n", "\(text)")
     }
 
