@@ -203,6 +203,38 @@ import Testing
             eval(
                 "[contains(\"0123456789\", \"5\"), contains(\"abcabd\", \"abd\"), contains(\"ab\", \"abc\"), contains(\"é\", \"e\")]"
             ) == "[true, true, false, false]")
+        // One ASCII character looked for: a combining mark after it or a \r\n pair makes another character.
+        #expect(
+            eval(
+                "[contains(\"xe\u{301}\", \"e\"), contains(\"a\r\nb\", \"\n\"), contains(\"a\r\nb\", \"b\"), contains(\"a\", \"a\")]"
+            )
+                == "[false, false, true, true]")
+    }
+
+    @Test func joinWritesStringsAndShowsOtherValues() {
+        #expect(eval("join([\"a\", \"é\", \"\", \"c\"], \"--\")") == "\"a--é----c\"")
+        #expect(eval("join([\"a\", 1, 2m, 99.9%], \", \")") == "\"a, 1, 2m, 99.9%\"")
+        #expect(eval("[join([], \"-\"), join([\"\", \"\"], \"\")]") == "[\"\", \"\"]")
+    }
+
+    /// `len`, `contains`, `abs` and the math functions run without a frame when called by
+    /// name; called through a value or with a named argument they run the same body.
+    @Test func leafBuiltinsAnswerAlikeByNameOrAsValues() {
+        #expect(
+            eval(
+                "f = len\ng = contains\n[len(\"abc\"), f(\"abc\"), len(x: [1, 2]), contains(\"abc\", \"b\"), g([1, 2], 2), map([4, 9], sqrt), abs(-2m)]"
+            ) == "[3, 3, 2, true, true, [2, 3], 2m]")
+        for (direct, indirect) in [
+            ("len(5)", "f = len\nf(5)"), ("sqrt(-1)", "f = sqrt\nf(-1)"),
+            ("contains(\"ab\", 1)", "f = contains\nf(\"ab\", 1)"),
+            ("floor(\"a\")", "map([\"a\"], floor)"),
+        ] {
+            let a = eval(direct)
+            #expect(a.hasPrefix("error: `"), "\(direct)")
+            #expect(a == eval(indirect), "\(direct)")
+        }
+        #expect(eval("len(\"a\", \"b\")").hasPrefix("error:"))
+        #expect(eval("contains(\"a\")").hasPrefix("error:"))
     }
 
     @Test func sortsNumbersAndOtherKeysStably() {

@@ -1,18 +1,22 @@
 /// Functions over lists and tables.
 enum ListBuiltins {
     static let functions: [NativeFunction] = [
-        NativeFunction("len", 1) { args in
-            switch args[0] {
-            case .list(let l): return .number(Double(l.items.count))
-            case .string(let s):
-                var work = 0
-                let count = args.machine.textIndex.count(s, work: &work)
-                try args.charge(work / 64)
-                return .number(Double(count))
-            case .record(let r): return .number(Double(r.names.count))
-            default: throw args.wrong("x", expected: "a list, a string or a record", args[0])
-            }
-        },
+        NativeFunction(
+            "len",
+            leaf: .one { x, machine in
+                switch x {
+                case .list(let l): return .number(Double(l.items.count))
+                case .string(let s):
+                    var work = 0
+                    let count = machine.textIndex.count(s, work: &work)
+                    try machine.tick(work / 64)
+                    return .number(Double(count))
+                case .record(let r): return .number(Double(r.names.count))
+                default:
+                    throw ArgumentError.mustBe(
+                        "x", expected: "a list, a string or a record", got: Operators.describe(x))
+                }
+            }),
         NativeFunction("map", 2) { args in
             let items = try args.list(0, "list")
             let f = try args.function(1, "f")
@@ -79,19 +83,26 @@ enum ListBuiltins {
             }
             return .list(order.map { items[$0] })
         },
-        NativeFunction("contains", 2) { args in
-            switch args[0] {
-            case .list(let l):
-                try args.charge(l.items.count / 4)
-                return .bool(l.items.contains { $0.equals(args[1]) })
-            case .string(let s):
-                // Charged for the text it searches, so that a loop of searches through a long
-                // string meets its limits and Ctrl-C at each call (one step a 256 bytes).
-                try args.charge(s.utf8.count >> 8)
-                return .bool(TextIndex.contains(s, try args.string(1, "item")))
-            default: throw args.wrong("collection", expected: "a list or a string", args[0])
-            }
-        },
+        NativeFunction(
+            "contains",
+            leaf: .two { collection, item, machine in
+                switch collection {
+                case .list(let l):
+                    try machine.tick(l.items.count / 4)
+                    return .bool(l.items.contains { $0.equals(item) })
+                case .string(let s):
+                    // Charged for the text it searches, so that a loop of searches through a long
+                    // string meets its limits and Ctrl-C at each call (one step a 256 bytes).
+                    try machine.tick(s.utf8.count >> 8)
+                    guard case .string(let t) = item else {
+                        throw ArgumentError.mustBe("item", expected: "a string", got: Operators.describe(item))
+                    }
+                    return .bool(TextIndex.contains(s, t))
+                default:
+                    throw ArgumentError.mustBe(
+                        "collection", expected: "a list or a string", got: Operators.describe(collection))
+                }
+            }),
         NativeFunction("fields", 1) { args in
             switch args[0] {
             case .record(let r): return .list(r.names.map(Value.string))

@@ -8,23 +8,30 @@ enum MathBuiltins {
     )
         -> NativeFunction
     {
-        NativeFunction(name, 1) { args in
-            let x = try args.number(0, "x")
-            if let domain, !domain(x) {
-                throw ArgumentError.outOfDomain(name, why: why, got: Display.number(x))
-            }
-            return .number(f(x))
-        }
+        NativeFunction(
+            name,
+            leaf: .one { value, _ in
+                guard case .number(let x) = value else {
+                    throw ArgumentError.mustBe("x", expected: "a number", got: Operators.describe(value))
+                }
+                if let domain, !domain(x) {
+                    throw ArgumentError.outOfDomain(name, why: why, got: Display.number(x))
+                }
+                return .number(f(x))
+            })
     }
 
     static let functions: [NativeFunction] = [
-        NativeFunction("abs", 1) { args in
-            switch args[0] {
-            case .number(let x): return .number(Swift.abs(x))
-            case .time(let x, let e, _): return .time(Swift.abs(x), exponent: e, unit: 0)
-            default: throw args.wrong("x", expected: "a number or a duration", args[0])
-            }
-        },
+        NativeFunction(
+            "abs",
+            leaf: .one { value, _ in
+                switch value {
+                case .number(let x): return .number(Swift.abs(x))
+                case .time(let x, let e, _): return .time(Swift.abs(x), exponent: e, unit: 0)
+                default:
+                    throw ArgumentError.mustBe("x", expected: "a number or a duration", got: Operators.describe(value))
+                }
+            }),
         unary("sqrt", { $0.squareRoot() }, domain: { $0 >= 0 }, why: "needs a number that is not negative"),
         unary("exp", { Glibc.exp($0) }),
         unary("ln", { Glibc.log($0) }, domain: { $0 > 0 }, why: "needs a positive number"),

@@ -100,6 +100,10 @@ extension NativeArguments {
     /// Texts joined by `separator`, refused once they would pass the string limit.
     func joined(_ values: [Value], separator: String, layout: Display.Layout? = nil) throws -> String {
         let limit = machine.limits.maxStringSize
+        if layout == nil, let strings = try Self.joinedStrings(values, separator: separator, limit: limit) {
+            try tick(values.count >> 10)
+            return strings
+        }
         var out = ""
         for (i, value) in values.enumerated() {
             let room = limit - out.utf8.count
@@ -118,6 +122,43 @@ extension NativeArguments {
             if i % 1024 == 1023 { try tick(1024) }
         }
         return out
+    }
+
+    /// Strings joined by `separator`, their size counted first so that the result is written
+    /// once at its size (appending piece by piece cost 60 ns a piece); nil when an item is not
+    /// a string.
+    private static func joinedStrings(_ values: [Value], separator: String, limit: Int) throws -> String? {
+        let (between, overflow) = separator.utf8.count.multipliedReportingOverflow(by: max(0, values.count - 1))
+        guard !overflow, between <= limit else { throw RuntimeError.stringTooLong(limit: limit) }
+        var size = between
+        for value in values {
+            guard case .string(let s) = value else { return nil }
+            size += s.utf8.count
+            // Each addend is at most the limit (1e9), so the sum cannot overflow before this stops it.
+            guard size <= limit else { throw RuntimeError.stringTooLong(limit: limit) }
+        }
+        if size == 0 { return "" }
+        var separator = separator
+        return separator.withUTF8 { between in
+            String(unsafeUninitializedCapacity: size) { out in
+                var at = 0
+                for (i, value) in values.enumerated() {
+                    if i > 0 { at = copy(between, into: out, at: at) }
+                    guard case .string(var s) = value else { continue }
+                    at = s.withUTF8 { copy($0, into: out, at: at) }
+                }
+                return at
+            }
+        }
+    }
+
+    /// Copies `bytes` into `out` at `at`; returns where they end.
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, at: Int)
+        -> Int
+    {
+        guard let from = bytes.baseAddress, let to = out.baseAddress, !bytes.isEmpty else { return at }
+        (to + at).update(from: from, count: bytes.count)
+        return at + bytes.count
     }
 
     /// The items of a rest parameter, or of a single list passed in its place.

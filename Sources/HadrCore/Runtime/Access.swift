@@ -29,8 +29,7 @@ enum Access {
             }
             return try field(base, name)
         case .string(let s):
-            let count = text.count(s, work: &work)
-            return .string(text.character(s, at: try position(index, count: count, what: "string"), work: &work))
+            return .string(try text.character(s, work: &work) { try position(index, count: $0, what: "string") })
         default:
             throw RuntimeError.cannotIndex(Operators.describe(base))
         }

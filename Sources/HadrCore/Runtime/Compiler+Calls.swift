@@ -146,6 +146,12 @@ extension Compiler {
                 if case .undefined = m.globals[g] { _ = try callee(m) }
                 let v0 = try i0.evaluate(m, a0)
                 if let u = m.globalFunctions[g] {
+                    if case .one(let leaf)? = u._withUnsafeGuaranteedRef({ $0.proto.leaf }) {
+                        do {
+                            try m.tick()
+                            return try leaf(v0, m)
+                        } catch { throw annotate(error, m, range) }
+                    }
                     let path = u._withUnsafeGuaranteedRef { m.path($0, argc: 1) }
                     if path != .general {
                         m.place(consume v0, at: 0)
@@ -168,6 +174,12 @@ extension Compiler {
                 let v0 = try i0.evaluate(m, a0)
                 let v1 = try i1.evaluate(m, a1)
                 if let u = m.globalFunctions[g] {
+                    if case .two(let leaf)? = u._withUnsafeGuaranteedRef({ $0.proto.leaf }) {
+                        do {
+                            try m.tick()
+                            return try leaf(v0, v1, m)
+                        } catch { throw annotate(error, m, range) }
+                    }
                     let path = u._withUnsafeGuaranteedRef { m.path($0, argc: 2) }
                     if path != .general {
                         m.place(consume v0, at: 0)

@@ -54,6 +54,17 @@ struct NativeFunction: Sendable {
     /// so that a call with two or three arguments builds no list.
     let pairwise: (@Sendable (Value, Value) throws -> Value)?
 
+    /// For a builtin of one or two parameters that calls no function back and warns
+    /// nothing: its body over the arguments themselves. A call naming the global with every
+    /// argument positional runs it with no frame and no argument copies; other calls run
+    /// the same closure through `body`.
+    let leaf: Leaf?
+
+    enum Leaf: Sendable {
+        case one(@Sendable (Value, Machine) throws -> Value)
+        case two(@Sendable (Value, Value, Machine) throws -> Value)
+    }
+
     init(
         _ name: String, _ parameterCount: Int,
         pairwise: (@Sendable (Value, Value) throws -> Value)? = nil,
@@ -63,6 +74,22 @@ struct NativeFunction: Sendable {
         self.parameterCount = parameterCount
         self.pairwise = pairwise
         self.body = body
+        self.leaf = nil
+    }
+
+    /// A leaf builtin (see `leaf`), its parameter count that of its body.
+    init(_ name: String, leaf: Leaf) {
+        self.name = name
+        self.pairwise = nil
+        self.leaf = leaf
+        switch leaf {
+        case .one(let f):
+            self.parameterCount = 1
+            self.body = { args in try f(args[0], args.machine) }
+        case .two(let f):
+            self.parameterCount = 2
+            self.body = { args in try f(args[0], args[1], args.machine) }
+        }
     }
 }
 
@@ -88,6 +115,8 @@ final class FunctionProto {
     let collectsAll: Bool
     /// The builtin's `pairwise`, when it collects all its arguments.
     let pairwise: (@Sendable (Value, Value) throws -> Value)?
+    /// The builtin's `leaf` body, when it has one.
+    let leaf: NativeFunction.Leaf?
     /// Whether this is the builtin `append`, which `xs = append(xs, x)` may do in place
     /// (checked on every such update, so a flag rather than the name).
     let isAppend: Bool
@@ -110,6 +139,7 @@ final class FunctionProto {
         self.collectsAll =
             info.native != nil && parameters.hasRest && parameters.fixedCount == 0 && parameters.diagram.isEmpty
         self.pairwise = collectsAll ? info.native?.pairwise : nil
+        self.leaf = info.native?.leaf
         self.isAppend = info.native?.name == "append"
         self.doc = info.doc
         self.file = info.file

@@ -31,10 +31,15 @@ final class TextIndex {
         return characters
     }
 
-    /// The character at a position already checked to be in range (below `count`).
-    func character(_ s: String, at i: Int, work: inout Int) -> String {
-        if s.utf8.count <= Self.inline { return String(s[s.index(s.startIndex, offsetBy: i)]) }
+    /// The character at the position `position` gives from the count of characters (which
+    /// checks the index against it), the string remembered once for both.
+    func character(_ s: String, work: inout Int, at position: (Int) throws -> Int) throws -> String {
+        if s.utf8.count <= Self.inline {
+            let i = try position(s.count)
+            return String(s[s.index(s.startIndex, offsetBy: i)])
+        }
         work += remember(s)
+        let i = try position(characters)
         let utf8 = s.utf8
         if offsets.isEmpty {
             let byte = utf8[utf8.index(utf8.startIndex, offsetBy: i)]
@@ -92,6 +97,16 @@ extension TextIndex {
     /// plain ASCII, where characters and bytes are the same.
     static func contains(_ s: String, _ t: String) -> Bool {
         if t.isEmpty { return true }
+        if t.utf8.count == 1, let byte = t.utf8.first, byte < 0x80, byte != 0x0D {
+            // One ASCII character (`contains(digits, s[i])`): one pass over the bytes, with
+            // no copy of a short string to make its bytes contiguous.
+            var found = false
+            for b in s.utf8 {
+                if b >= 0x80 || b == 0x0D { return s.contains(t) }
+                found = found || b == byte
+            }
+            return found
+        }
         var hayText = s
         var needleText = t
         let found: Bool? = hayText.withUTF8 { hay in
