@@ -54,6 +54,23 @@ import Testing
         #expect(eval("backoff_summary(base: 1s, attempts: 6, jitter: \"equal\").expected_total") == "23.25s")
     }
 
+    /// Totals past 1e308 seconds are refused where they are made, never shown as `infs`.
+    @Test func totalsPastWhatADurationHoldsAreRefused() {
+        let refused = "error: the result is not a finite amount of time (past 1e308 seconds)"
+        #expect(eval("backoff_summary(attempts: 2000)") == refused)
+        #expect(eval("backoff(attempts: 2000)") == refused)
+        #expect(eval("backoff_summary(attempts: 1000).nominal_total > 1e290y") == "true")
+    }
+
+    /// A table is a list: its rows are held to `--max-list` like any list.
+    @Test func aBackoffTableIsHeldToTheListLimit() {
+        var limits = Limits()
+        limits.maxListSize = 100
+        #expect(
+            run("backoff(attempts: 5000, cap: 1m)", limits: limits).errorText.contains("between 1 and 100; got 5000"))
+        #expect(run("len(backoff(attempts: 100, cap: 1m))", limits: limits).output == "100\n")
+    }
+
     /// Decorrelated jitter's mean total against two independent computations of the same
     /// sampler (Fixtures/decorrelated_mean.py): a Monte Carlo of 20 million schedules and
     /// the distribution carried on a 200 000-cell grid. Grid and Monte Carlo agree to 2
@@ -99,6 +116,17 @@ import Testing
                 == "{failure_threshold: 50%, window: 100, minimum_calls: 100, open_timeout: 1m, half_open_calls: 10}")
         #expect(eval("breaker(window: 10).minimum_calls") == "10")
         #expect(eval("breaker(window: 30s).minimum_calls") == "100")
+    }
+
+    /// `breaker` (written in hadr) refuses a setting a simulation would refuse, when it is made.
+    @Test(arguments: [
+        ("breaker(window: -5)", "`window` must be a number of calls or a duration; got a number (-5)"),
+        ("breaker(window: 0s)", "`window` must be a number of calls or a duration; got a duration (0s)"),
+        ("breaker(minimum_calls: 0)", "`minimum_calls` must be a whole number of at least 1"),
+        ("breaker(open_timeout: -1s)", "`open_timeout` must be a duration"),
+    ])
+    func breakerRefusesBadSettingsWhenMade(_ call: String, _ message: String) {
+        #expect(eval(call).hasPrefix("error: " + message), "\(call): \(eval(call))")
     }
 
     @Test func unknownJitterSuggests() {

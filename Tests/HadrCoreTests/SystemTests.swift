@@ -177,6 +177,17 @@ import Testing
         #expect(eval("mttf(component(\"lb\", 99.99%, mttr: 1h))") == "1y 51d 15h")
     }
 
+    /// Lives so long that the answer (or the integration reaching it) passes 1e308 seconds
+    /// are an error, not `infs` or `nans`; long lives short of that still integrate.
+    @Test func timesPastWhatADurationHoldsAreRefused() {
+        let refused = "error: the result is not a finite amount of time (past 1e308 seconds)"
+        #expect(eval("mttf(component(\"x\", mtbf: 1e300y, mttr: 1h))") == refused)
+        #expect(eval("markov_standby(1e300y, 1h)") == refused)
+        #expect(
+            eval("mttf(component(\"x\", mtbf: 1e200y, mttr: 1h) & component(\"y\", mtbf: 1e200y, mttr: 1h))")
+                == "5e199y")
+    }
+
     @Test func theMissionView() {
         // One exponential part: P(no outage in T from a random moment) = A · e^{−T / MTBF}, exactly.
         let one = "m = mission(component(\"x\", mtbf: 1000h, mttr: 10h), 72h)\n"

@@ -12,7 +12,9 @@ enum ResilienceBuiltins {
             guard factor.isFinite, factor >= 1 else {
                 throw BuiltinError.factorBelowOne(Display.number(factor))
             }
-            let attempts = try args.integer(2, "attempts", in: 1...maxAttempts)
+            // One row an attempt: the table is a list, held to --max-list.
+            let attempts = try args.integer(
+                2, "attempts", in: 1...min(maxAttempts, args.machine.limits.maxListSize))
             let cap = args.isAbsent(3) ? Double.infinity : try args.duration(3, "cap")
             let jitter = try args.string(4, "jitter")
             guard BackoffSummary.jitters.contains(jitter) else {

@@ -143,7 +143,17 @@ extension Machine {
         }
         try tick()
         guard let native = function.proto.native else { return .none }
-        return try native.body(NativeArguments(base: base, count: count, machine: self))
+        return try checked(native.body(NativeArguments(base: base, count: count, machine: self)))
+    }
+
+    /// A builtin's result, held to what every value must be wherever a builtin made it: a
+    /// list within `--max-list`, durations finite (`Value.checkedTimes`).
+    @inline(__always)
+    func checked(_ result: Value) throws -> Value {
+        if case .list(let l) = result, l.items.count > limits.maxListSize {
+            throw BuiltinError.listTooLong(limit: limits.maxListSize)
+        }
+        return try result.checkedTimes()
     }
 
     /// Whether a frame of `size` slots fits on the stack.
@@ -247,7 +257,7 @@ extension Machine {
             let savedSite = nativeSite
             nativeSite = Unmanaged.passUnretained(site)
             defer { nativeSite = savedSite }
-            return try native.body(NativeArguments(base: base, count: count, machine: self))
+            return try checked(native.body(NativeArguments(base: base, count: count, machine: self)))
         }
         if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
         owned = false
