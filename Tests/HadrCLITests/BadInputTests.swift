@@ -160,7 +160,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     @Test func invalidUTF8IsAnErrorNotACrash() throws {
         let r = try HadrProcess.run([try Self.script(Array("x = 1\n".utf8) + [0xFF, 0xFE, 0x41])].map(\.path))
         #expect(r.status == 65)
-        #expect(r.stderr.contains("bad.hadr:2:1: error: unexpected character"))
+        #expect(r.stderr.contains("line 2, column 1 holds byte 0xFF, which is not UTF-8 text"), "\(r.stderr)")
+        // Latin-1 in a string: refused with the byte, never read as U+FFFD into the string.
+        let latin1 = try HadrProcess.run(
+            [try Self.script(Array("x = \"caf".utf8) + [0xE9] + Array("\"\n".utf8))].map(\.path))
+        #expect(latin1.status == 65)
+        #expect(latin1.stderr.contains("line 1, column 9 holds byte 0xE9"), "\(latin1.stderr)")
+        // From -e the shell's bytes reach hadr already replaced: the error names U+FFFD.
+        let e = try HadrProcess.run(["-e", "x = 1 \u{FFFD}"])
+        #expect(e.status == 65)
+        #expect(e.stderr.contains("unexpected character U+FFFD (it stands for bytes that were not UTF-8)"))
     }
 
     @Test func nulByteIsAnError() throws {

@@ -14,12 +14,15 @@ enum LoadError: ErrorMessage {
     case notHadr(String)
     /// An import of something that is not a regular file (a FIFO, a device).
     case notRegular(String)
+    /// A source whose bytes are not UTF-8 text: where the first bad byte is, and its value.
+    case notUTF8(String, line: Int, column: Int, byte: UInt8)
     /// Ctrl-C or SIGTERM while waiting for a source (a FIFO with no writer, a terminal).
     case interrupted
 
     var kind: Diagnostic.Kind {
         switch self {
         case .importCycle: .name
+        case .notUTF8: .syntax
         case .interrupted: .interrupted
         default: .io
         }
@@ -35,6 +38,9 @@ enum LoadError: ErrorMessage {
             "cannot read `\(path)`: it is larger than the \(limit >> 20) MiB a source may be"
         case .notHadr(let path): "cannot import `\(path)`: only files whose names end in `.hadr` can be imported"
         case .notRegular(let path): "cannot import `\(path)`: it is not a regular file"
+        case .notUTF8(let path, let line, let column, let byte):
+            "cannot read `\(path)`: line \(line), column \(column) holds byte 0x"
+                + String(byte, radix: 16, uppercase: true) + ", which is not UTF-8 text"
         case .interrupted: "interrupted"
         }
     }
@@ -42,6 +48,7 @@ enum LoadError: ErrorMessage {
     var notes: [String] {
         switch self {
         case .noSuchImport: ["note: imports are found relative to the file that imports them"]
+        case .notUTF8: ["help: hadr reads sources as UTF-8; convert the file, as with `iconv -f latin1 -t utf-8`"]
         default: []
         }
     }

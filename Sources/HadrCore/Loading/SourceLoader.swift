@@ -37,7 +37,7 @@ enum SourceLoader {
         return try read(path, regularOnly: true)
     }
 
-    /// Reads a whole file as text; bytes that are not UTF-8 become U+FFFD. A script given
+    /// Reads a whole file as text, refusing bytes that are not UTF-8. A script given
     /// on the command line may be a pipe (`hadr <(...)`); `regularOnly` refuses anything
     /// but a regular file. Either way at most `maxFileSize` bytes are read.
     static func read(_ path: String, regularOnly: Bool = false) throws(LoadError) -> String {
@@ -69,6 +69,26 @@ enum SourceLoader {
             bytes.append(contentsOf: chunk[0..<n])
             if bytes.count > maxFileSize { throw .tooLarge(name, limit: maxFileSize) }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw notUTF8(bytes, name: name)
+    }
+
+    /// The error for bytes that are not all UTF-8: the line and column of the first bad byte.
+    static func notUTF8(_ bytes: [UInt8], name: String) -> LoadError {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput, .error: break decoding
+            }
+        }
+        let bad = min(offset, bytes.count - 1)
+        let before = bytes[..<bad]
+        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
+        return .notUTF8(name, line: line, column: column, byte: bytes[bad])
     }
 }

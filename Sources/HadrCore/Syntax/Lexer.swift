@@ -204,7 +204,9 @@ struct Lexer {
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
             if byte == 0 { throw error(.nulByte, start, position) }
             let shown =
-                text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value != 0xFFFD } ? "`\(text)`" : "byte \(byte)"
+                text == "\u{FFFD}"
+                ? "U+FFFD (it stands for bytes that were not UTF-8)"
+                : text.unicodeScalars.allSatisfy { $0.value >= 32 } ? "`\(text)`" : "byte \(byte)"
             throw error(.unexpectedCharacter(shown), start, position)
         }
     }
