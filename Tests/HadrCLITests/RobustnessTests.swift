@@ -145,6 +145,7 @@ import Testing
         "xs = 1..1000000\nfor i in 1..100000 do ys = reverse(xs) end",
         "xs = map(1..1000000, fn(i) = -i)\nfor i in 1..100 do ys = sort(xs) end",
         "xs = 1..1000000\nfor i in 1..100000 do ys = append(xs, 1) end",
+        "a = \"x\"\nfor i in 1..26 do a = a + a end\nb = a + \"y\"\nfor i in 1..100000 do t = a < b end",
     ])
     func longBuiltinsHonourTheTimeout(_ program: String) throws {
         let start = Date()

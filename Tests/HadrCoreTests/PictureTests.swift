@@ -172,6 +172,21 @@ func value(_ text: String) throws -> Value {
         #expect(html.contains("<th align=\"right\">down</th>"))
     }
 
+    /// A column is padded to at most 200 columns: one long cell is written as it is and does
+    /// not widen the header, the rule and every other row to its length.
+    @Test func oneLongMarkdownCellIsNotPaddedAround() throws {
+        guard
+            case .string(let md) = try value(
+                "long = join(map(1..5000, fn(i) = \"ab\"), \"\")\nmarkdown([{s: long}, {s: \"c\"}])")
+        else { throw Unexpected(what: "not a string") }
+        let lines = md.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == "| s" + String(repeating: " ", count: 199) + " |")
+        #expect(lines[1] == "| " + String(repeating: "-", count: 200) + " |")
+        #expect(lines[2] == "| " + String(repeating: "ab", count: 5000) + " |")
+        #expect(lines[3].count == lines[0].count)
+    }
+
     // MARK: The numbers behind the charts
 
     /// The nearest-rank percentile against its definition, counted by brute force.

@@ -72,15 +72,23 @@ extension Display {
         return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
     }
 
-    /// A GitHub-flavoured Markdown table, its columns padded to line up as text too and
-    /// quantities aligned right; `|` and Markdown's inline markup escaped in cells.
+    /// The widest a Markdown column is padded to: a wider cell is written as it is, so that
+    /// one long cell (a 50 MB string) does not pad every row, header and rule to its width.
+    static let markdownPaddedWidth = 200
+
+    /// A GitHub-flavoured Markdown table, its columns padded to line up as text too (up to
+    /// `markdownPaddedWidth`) and quantities aligned right; `|` and Markdown's inline markup
+    /// escaped in cells.
     static func markdown(columns: [String], rows: [[String]], right: [Bool]) -> String {
         let header = columns.map(markdownEscaped)
         let body = rows.map { $0.map(markdownEscaped) }
-        var widths = header.map { max(3, Display.columns($0)) }
+        let most = markdownPaddedWidth
+        // A text of more bytes than `most` may still fit: its width is measured only then.
+        func width(_ text: String) -> Int { min(most, text.utf8.count <= most ? Display.columns(text) : most) }
+        var widths = header.map { max(3, width($0)) }
         for row in body {
             for (i, text) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], Display.columns(text))
+                widths[i] = max(widths[i], width(text))
             }
         }
         func line(_ cells: [String]) -> String {
@@ -100,23 +108,33 @@ extension Display {
     /// A cell's text for Markdown: `|`, backslash, backtick, `*`, `<`, `[` and `]`
     /// escaped, `_` where it could start or end emphasis, line breaks as `<br>`.
     static func markdownEscaped(_ text: String) -> String {
+        // Nothing to escape (the common cell): the text itself, with no copy.
+        if !text.utf8.contains(where: { markdownSpecial.contains($0) }) { return text }
         var out = ""
-        let characters = Array(text)
-        for (i, ch) in characters.enumerated() {
+        out.reserveCapacity(text.utf8.count)
+        var before: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            let ch = text[index]
+            let next = text.index(after: index)
             switch ch {
             case "|", "\\", "`", "*", "<", "[", "]":
                 out += "\\" + String(ch)
             case "_":
-                let before = i > 0 ? characters[i - 1] : " "
-                let after = i + 1 < characters.count ? characters[i + 1] : " "
+                let after = next < text.endIndex ? text[next] : " "
                 out += before.isLetter || before.isNumber ? (after.isLetter || after.isNumber ? "_" : "\\_") : "\\_"
             case "\n": out += "<br>"
             case "\r": break
             default: out.append(ch)
             }
+            before = ch
+            index = next
         }
         return out
     }
+
+    /// The bytes `markdownEscaped` may change.
+    private static let markdownSpecial: Set<UInt8> = Set("|\\`*<[]_\n\r".utf8)
 }
 
 extension String {

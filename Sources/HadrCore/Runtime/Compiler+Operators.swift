@@ -196,8 +196,11 @@ extension Compiler {
     func compare<O: ComparisonOperator>(_: O.Type, _ left: Bound, _ right: Bound, _ range: SourceRange) -> (
         Machine
     ) throws -> Bool {
-        let slow: (Value, Value) throws -> Bool = { a, b in
+        let slow: (Machine, Value, Value) throws -> Bool = { m, a, b in
             do {
+                // Two strings compare byte by byte (Unicode order for `<`): charged for their size
+                // (one step a 256 bytes), so that a loop of comparisons meets --timeout.
+                if case .string(let x) = a, case .string(let y) = b { try m.tick(min(x.utf8.count, y.utf8.count) >> 8) }
                 return try Operators.test(O.op, a, b)
             } catch { throw locate(error, range) }
         }
@@ -206,14 +209,14 @@ extension Compiler {
                 return { m in
                     let a = m.fp[i]
                     if case .number(let x) = a { return O.test(x, k) }
-                    return try slow(a, .number(k))
+                    return try slow(m, a, .number(k))
                 }
             }
             let l = compile(left)
             return { m in
                 let a = try l(m)
                 if case .number(let x) = a { return O.test(x, k) }
-                return try slow(a, .number(k))
+                return try slow(m, a, .number(k))
             }
         }
         let l = compile(left)
@@ -225,13 +228,13 @@ extension Compiler {
             // Neither side has effects: look at plain numbers in place, copy values only when not.
             return { m in
                 if let x = lop.peek(m), let y = rop.peek(m) { return O.test(x, y) }
-                return try slow(try lop.evaluate(m, l), try rop.evaluate(m, r))
+                return try slow(m, try lop.evaluate(m, l), try rop.evaluate(m, r))
             }
         case (true, false):
             return { m in
                 let a = try l(m)
                 if case .number(let x) = a, let y = rop.peek(m) { return O.test(x, y) }
-                return try slow(a, try rop.evaluate(m, r))
+                return try slow(m, a, try rop.evaluate(m, r))
             }
         case (false, true):
             return { m in
@@ -239,19 +242,19 @@ extension Compiler {
                 if let x = lop.peek(m) {
                     let b = try r(m)
                     if case .number(let y) = b { return O.test(x, y) }
-                    return try slow(.number(x), b)
+                    return try slow(m, .number(x), b)
                 }
                 let a = try lop.evaluate(m, l)
                 let b = try r(m)
                 if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
-                return try slow(a, b)
+                return try slow(m, a, b)
             }
         case (true, true):
             return { m in
                 let a = try l(m)
                 let b = try r(m)
                 if case .number(let x) = a, case .number(let y) = b { return O.test(x, y) }
-                return try slow(a, b)
+                return try slow(m, a, b)
             }
         }
     }
