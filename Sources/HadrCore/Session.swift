@@ -16,17 +16,18 @@ public final class Session {
         /// The width and characters output is drawn for; 80 columns of Unicode unless the
         /// caller knows its terminal.
         public var layout = Display.Layout.standard
-        /// Results are shown as JSON (`--json`): one that has no JSON form (nested deeper
-        /// than JSON readers accept) is an error at the statement that made it.
-        public var resultsAsJSON = false
+        /// How each result is shown (`Result.shown`).
+        public var resultFormat = ResultFormat.text(.plain)
 
         public init() {}
     }
 
     private let globals = GlobalTable()
     private let machine: Machine
-    private let resultsAsJSON: Bool
+    private let resultFormat: ResultFormat
     private var loader = Loader()
+    /// The last result whose display a limit stopped, kept until the next one (see `result`).
+    private var unshown: Value?
 
     /// Called with each top-level bare expression's value.
     public var onResult: (Result) -> Void = { _ in }
@@ -44,7 +45,7 @@ public final class Session {
     public init(options: Options = Options(), interrupt: Interrupt = Interrupt(), output: @escaping (String) -> Void) {
         machine = Machine(limits: options.limits, interrupt: interrupt, output: output)
         machine.layout = options.layout
-        resultsAsJSON = options.resultsAsJSON
+        resultFormat = options.resultFormat
         let argsSlot = globals.declare("args")
         machine.growGlobals(names: globals.names)
         machine.setGlobal(argsSlot, .list(options.arguments.map(Value.string)))
@@ -212,27 +213,38 @@ public final class Session {
         do {
             try machine.run(module) { value, range in
                 if echo, !Self.isNone(value) {
-                    // Made once here, where a value with no JSON form is an error with a place.
-                    var json: String?
-                    if self.resultsAsJSON {
-                        json = Display.json(value)
-                        if json == nil {
-                            throw Diagnostic(
-                                .limit,
-                                "this result nests more than \(Display.maxDepth) levels deep, more than JSON readers accept",
-                                file: module.file, range: range,
-                                notes: ["help: show a part of it, or run without --json to see it as text"])
-                        }
-                    }
-                    self.onResult(
-                        Result(
-                            value: value, layout: self.machine.layout,
-                            calendar: self.machine.calendar ?? .standard, madeJSON: json))
+                    self.onResult(try self.result(value, file: module.file, range: range))
                 }
             }
         } catch {
             throw Self.locatedInUserCode(Diagnostic.from(error))
         }
+    }
+
+    /// A result with its text made, in the session's format, under the evaluation's limits:
+    /// showing ten million items stops at `--timeout` or Ctrl-C like making them, and the
+    /// error takes the place of the unfinished text. A value with no JSON form (nested
+    /// deeper than JSON readers accept) is an error here, where it has a place.
+    private func result(_ value: Value, file: SourceFile, range: SourceRange) throws -> Result {
+        var result = Result(value: value, layout: machine.layout, calendar: machine.calendar ?? .standard)
+        let made: (String, isDocument: Bool)?
+        do { made = try machine.paced { result.made(as: resultFormat) } } catch {
+            // Kept, not freed on the way out: freeing millions of items takes longer than
+            // the display was allowed (0.4 s for two million lists), and a script exits next.
+            unshown = value
+            var d = Diagnostic.from(error)
+            d.file = file
+            d.range = range
+            d.notes.insert("note: while showing this result", at: 0)
+            throw d
+        }
+        guard let made else {
+            throw Diagnostic(
+                .limit, "this result nests more than \(Display.maxDepth) levels deep, more than JSON readers accept",
+                file: file, range: range, notes: ["help: show a part of it, or run without --json to see it as text"])
+        }
+        (result.shown, result.isDocument) = made
+        return result
     }
 
     /// An error raised inside the standard library is shown at the user's call into it,
@@ -301,16 +313,39 @@ public final class Session {
     }
 }
 
-/// A value an evaluation produced, as the session hands it out: shown as hadr shows it,
-/// or as JSON.
+/// How a session shows its results.
+public enum ResultFormat: Sendable {
+    /// As the prompt shows them, in a style (with colours or without).
+    case text(Display.Style)
+    /// `--json`: one line of JSON each.
+    case json
+    /// `--csv` and `--markdown`: a table, record or list as a document; anything else as text.
+    case csv, markdown
+}
+
+/// A value an evaluation produced, as the session hands it out: with its text in the
+/// session's format, and able to show itself in the others.
 public struct Result {
     let value: Value
     /// The layout of the session that made it.
     let layout: Display.Layout
     /// The session's calendar when it was made: months, quarters and years are shown in it.
     var calendar = CalendarUnits.standard
-    /// The JSON a session with `resultsAsJSON` made while checking that there is one.
-    var madeJSON: String?
+    /// The text in the session's `ResultFormat`, without a final line break (a document
+    /// ends in one).
+    public internal(set) var shown = ""
+    /// Whether `shown` is a CSV or Markdown document rather than a value's text.
+    public internal(set) var isDocument = false
+
+    /// The text in `format`; nil for JSON of a value nested too deep to have one.
+    func made(as format: ResultFormat) -> (String, isDocument: Bool)? {
+        switch format {
+        case .text(let style): return (text(style: style), false)
+        case .json: return Display.json(value).map { ($0, false) }
+        case .csv: return csv.map { ($0, true) } ?? (text(), false)
+        case .markdown: return markdown.map { ($0, true) } ?? (text(), false)
+        }
+    }
 
     /// The value as a result is shown at the prompt: strings quoted, tables as columns,
     /// pictures drawn, all fitted to the session's layout.
@@ -321,20 +356,18 @@ public struct Result {
     /// The value as `--csv` prints it, when it is a table, a record or a list; nil otherwise.
     public var csv: String? {
         CalendarUnits.with(calendar) {
-            Display.documentRows(value, raw: false).map { Display.csv(columns: $0.columns, rows: $0.rows) }
+            Display.document(value, raw: false).map(Display.csv)
         }
     }
 
     /// The value as `--markdown` prints it, when it is a table, a record or a list; nil otherwise.
     public var markdown: String? {
         CalendarUnits.with(calendar) {
-            Display.documentRows(value, raw: false).map {
-                Display.markdown(columns: $0.columns, rows: $0.rows, right: $0.right)
-            }
+            Display.document(value, raw: false).map(Display.markdown)
         }
     }
 
     /// The value as `--json` prints it: one line of JSON (`null` for a value nested deeper
-    /// than JSON readers accept, which a session with `resultsAsJSON` never hands out).
-    public var json: String { madeJSON ?? Display.json(value) ?? "null" }
+    /// than JSON readers accept, which a session showing JSON never hands out).
+    public var json: String { Display.json(value) ?? "null" }
 }

@@ -15,7 +15,6 @@ final class REPL {
     private let makeSession: () -> Session
     private let console: Console
     private let renderer: DiagnosticRenderer
-    private let style: Display.Style
     /// The terminal's layout now: read before each input, so output follows a resized window.
     private let layout: () -> Display.Layout
     /// The inputs that succeeded, for `:save`: what was typed (its imports found from the
@@ -27,13 +26,12 @@ final class REPL {
 
     init(
         session: Session, makeSession: @escaping () -> Session, console: Console, renderer: DiagnosticRenderer,
-        style: Display.Style, layout: @escaping () -> Display.Layout
+        layout: @escaping () -> Display.Layout
     ) {
         self.session = session
         self.makeSession = makeSession
         self.console = console
         self.renderer = renderer
-        self.style = style
         self.layout = layout
     }
 
@@ -107,8 +105,8 @@ final class REPL {
     /// Evaluates an input; `record` keeps it for `:save` when it succeeds.
     private func evaluate(_ input: String, record: Bool = true) {
         var last: Result?
-        session.onResult = { [console, style] result in
-            console.out(result.text(style: style) + "\n")
+        session.onResult = { [console] result in
+            console.out(result.shown + (result.isDocument ? "" : "\n"))
             last = result
         }
         _ = interruptRequests.take()
@@ -180,7 +178,7 @@ final class REPL {
             console.err(renderer.render(error))
             return true
         }
-        session.onResult = { [console, style] result in console.out(result.text(style: style) + "\n") }
+        session.onResult = { [console] result in console.out(result.shown + (result.isDocument ? "" : "\n")) }
         let directory = Self.directory(of: path)
         if let error = session.run(text, name: path, directory: directory) {
             console.err(renderer.render(error))

@@ -42,7 +42,8 @@ struct Runner {
         options.limits = invocation.limits
         options.arguments = invocation.arguments
         options.layout = TerminalLayout.current(isTerminal: isTerminal, width: width)
-        options.resultsAsJSON = invocation.json
+        options.resultFormat =
+            invocation.json ? .json : invocation.csv ? .csv : invocation.markdown ? .markdown : .text(colors.display)
         let json = invocation.json
         let makeSession = { [console] in
             let session = Session(options: options, interrupt: interruptRequests) { text in
@@ -56,17 +57,13 @@ struct Runner {
         }
         let session = makeSession()
         Self.kept.append(session)
-        let style = colors.display
-        let document = invocation.csv ? "csv" : invocation.markdown ? "markdown" : nil
         var shown = 0
         session.onResult = { [console] result in
-            if json {
-                console.out(result.json + "\n")
-            } else if let document, let text = document == "csv" ? result.csv : result.markdown {
-                // Documents one after another stay apart: a blank line between them.
-                console.out((shown > 0 ? "\n" : "") + text)
+            // Documents one after another stay apart: a blank line between them.
+            if result.isDocument {
+                console.out((shown > 0 ? "\n" : "") + result.shown)
             } else {
-                console.out(result.text(style: style) + "\n")
+                console.out(result.shown + "\n")
             }
             shown += 1
         }
@@ -85,7 +82,7 @@ struct Runner {
         }
         func repl() -> Int32 {
             REPL(
-                session: session, makeSession: makeSession, console: console, renderer: renderer, style: style,
+                session: session, makeSession: makeSession, console: console, renderer: renderer,
                 layout: { TerminalLayout.current(isTerminal: isTerminal, width: width) }
             ).run()
         }

@@ -156,6 +156,32 @@ import Testing
         #expect(elapsed < 6, "took \(elapsed) s")
     }
 
+    /// Showing a result is part of the evaluation: ten million items stop at --timeout in
+    /// every output format, with the limit in place of the unfinished text.
+    @Test(arguments: [[], ["--json"], ["--markdown"], ["--csv"]])
+    func showingAHugeResultHonoursTheTimeout(_ format: [String]) throws {
+        let start = Date()
+        let r = try HadrProcess.run(format + ["--timeout", "1", "-e", "x = 1..10000000\nx"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("time limit"), "\(r.stderr)")
+        #expect(r.stderr.contains("while showing this result"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(r.stdout.prefix(100))")
+        #expect(elapsed < 3, "took \(elapsed) s")
+    }
+
+    /// `str`, `print` and interpolation of a large table or list are paced the same way.
+    @Test(arguments: ["y = str(x)", "print(x)", "y = \"{x}\""])
+    func showingAHugeValueInsideAProgramHonoursTheTimeout(_ use: String) throws {
+        let start = Date()
+        let program = "x = backoff(attempts: 1e6, cap: 1m)\nfor i in 1..50 do \(use) end\n"
+        let r = try HadrProcess.run(["--timeout", "1", try Self.script(program).path])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("time limit"), "\(r.stderr)")
+        #expect(elapsed < 3, "took \(elapsed) s")
+    }
+
     @Test func aFIFOIsNotImportedAndDoesNotBlock() throws {
         let folder = try HadrProcess.temporaryFolder()
         let fifo = folder.appendingPathComponent("pipe.hadr")

@@ -93,7 +93,9 @@ extension NativeArguments {
     /// A value as text (as `print` shows it), within the string limit.
     func text(of value: Value) throws -> String {
         let limit = machine.limits.maxStringSize
-        guard let text = try? Display.text(value, limit: limit) else { throw RuntimeError.stringTooLong(limit: limit) }
+        guard let text = try machine.text(of: value, limit: limit) else {
+            throw RuntimeError.stringTooLong(limit: limit)
+        }
         return text
     }
 
@@ -107,10 +109,15 @@ extension NativeArguments {
         var out = ""
         for (i, value) in values.enumerated() {
             let room = limit - out.utf8.count
-            let shown = try? layout.map { try Display.printed(value, layout: $0, limit: room) }
-            guard let piece = try? shown ?? Display.text(value, limit: room) else {
-                throw RuntimeError.stringTooLong(limit: limit)
+            let shown: String?
+            switch (layout, value) {
+            case (let layout?, .list), (let layout?, .record):
+                // A list or record may take long to show: under the limits (`Machine.paced`).
+                shown = try machine.paced { try? Display.printed(value, layout: layout, limit: room) }
+            case (let layout?, _): shown = try? Display.printed(value, layout: layout, limit: room)
+            case (nil, _): shown = try machine.text(of: value, limit: room)
             }
+            guard let piece = shown else { throw RuntimeError.stringTooLong(limit: limit) }
             if i > 0 {
                 guard out.utf8.count + separator.utf8.count <= limit else {
                     throw RuntimeError.stringTooLong(limit: limit)

@@ -99,17 +99,17 @@ enum PictureBuiltins {
         },
         NativeFunction("csv", 2) { args in
             let raw = args.isAbsent(1) ? false : try args.bool(1, "raw")
-            guard let rows = Display.documentRows(args[0], raw: raw) else {
+            guard let document = Display.document(args[0], raw: raw) else {
                 throw args.wrong("table", expected: "a table, a record or a list", args[0])
             }
-            return .string(Display.csv(columns: rows.columns, rows: rows.rows))
+            return .string(Display.csv(document))
         },
         NativeFunction("markdown", 2) { args in
             let raw = args.isAbsent(1) ? false : try args.bool(1, "raw")
-            guard let rows = Display.documentRows(args[0], raw: raw) else {
+            guard let document = Display.document(args[0], raw: raw) else {
                 throw args.wrong("table", expected: "a table, a record or a list", args[0])
             }
-            return .string(Display.markdown(columns: rows.columns, rows: rows.rows, right: rows.right))
+            return .string(Display.markdown(document))
         },
     ]
 

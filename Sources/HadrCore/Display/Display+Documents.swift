@@ -1,31 +1,48 @@
 /// Tables for documents: CSV (RFC 4180) for spreadsheets and report generators, and
 /// GitHub-flavoured Markdown for slides, wikis and pull requests.
 extension Display {
-    /// A value's rows for a document: a table's records, a record as one row, a list of
-    /// plain values as one column named `value`; nil for anything else.
-    static func documentRows(_ value: Value, raw: Bool) -> (columns: [String], rows: [[String]], right: [Bool])? {
-        let records: [RecordBox]
+    /// A table, record or list as rows of cells for a document. Rows are made when they
+    /// are written, one at a time, so that a document of ten million rows holds no array
+    /// of them (freeing one took longer than `--timeout` allows past its limit).
+    struct Document {
+        let columns: [String]
+        /// Per column: whether every cell is a quantity (aligned right in Markdown).
+        let right: [Bool]
+        let count: Int
+        /// The cells of row `n`, as the table shows them.
+        let cells: (Int) -> [String]
+    }
+
+    /// A value as a document: a table's records, a record as one row, a list of plain
+    /// values as one column named `value`; nil for anything else.
+    static func document(_ value: Value, raw: Bool) -> Document? {
         switch value {
-        case .list(let list):
-            if list.isTable {
-                records = list.items.compactMap { item in
-                    if case .record(let r) = item { return r }
-                    return nil
-                }
-            } else if list.items.allSatisfy({ if case .record = $0 { false } else { true } }) {
-                records = list.items.map { RecordBox(names: ["value"], values: [$0]) }
-            } else {
+        case .list(let list) where list.isTable:
+            let records = list.items.compactMap { item in
+                if case .record(let r) = item { return r }
                 return nil
             }
-        case .record(let record): records = [record]
+            return document(records, raw: raw)
+        case .list(let list):
+            if list.items.contains(where: { if case .record = $0 { true } else { false } }) { return nil }
+            let items = list.items
+            return Document(
+                columns: ["value"], right: [!items.isEmpty && items.allSatisfy(isQuantity)], count: items.count,
+                cells: { [cell(items[$0], raw: raw)] })
+        case .record(let record): return document([record], raw: raw)
         default: return nil
         }
+    }
+
+    /// Records as a document, its columns those of the first.
+    private static func document(_ records: [RecordBox], raw: Bool) -> Document {
         let columns = records.first?.names ?? ["value"]
-        let rows = records.map { record in record.values.map { cell($0, raw: raw) } }
         let right = columns.indices.map { i in
             !records.isEmpty && records.allSatisfy { i < $0.values.count && isQuantity($0.values[i]) }
         }
-        return (columns, rows, right)
+        return Document(
+            columns: columns, right: right, count: records.count,
+            cells: { records[$0].values.map { cell($0, raw: raw) } })
     }
 
     /// A cell as the table shows it, or with `raw` as plain numbers: a duration in
@@ -61,7 +78,7 @@ extension Display {
 
     /// CSV: a header row, then a row per record; a field with a comma, quote, line break
     /// or edge space is quoted, its quotes doubled. Lines end in `\n`.
-    static func csv(columns: [String], rows: [[String]]) -> String {
+    static func csv(_ document: Document) -> String {
         func field(_ text: String) -> String {
             let needsQuotes =
                 text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
@@ -69,7 +86,12 @@ extension Display {
             guard needsQuotes else { return text }
             return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
         }
-        return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+        var out = document.columns.map(field).joined(separator: ",") + "\n"
+        for n in 0..<document.count {
+            if Pace.stops(at: n) { break }
+            out += document.cells(n).map(field).joined(separator: ",") + "\n"
+        }
+        return out
     }
 
     /// The widest a Markdown column is padded to: a wider cell is written as it is, so that
@@ -78,23 +100,23 @@ extension Display {
 
     /// A GitHub-flavoured Markdown table, its columns padded to line up as text too (up to
     /// `markdownPaddedWidth`) and quantities aligned right; `|` and Markdown's inline markup
-    /// escaped in cells.
-    static func markdown(columns: [String], rows: [[String]], right: [Bool]) -> String {
-        let header = columns.map(markdownEscaped)
-        let body = rows.map { $0.map(markdownEscaped) }
+    /// escaped in cells. The rows are made twice, once for the widths and once to write.
+    static func markdown(_ document: Document) -> String {
+        let right = document.right
         let most = markdownPaddedWidth
         // A text of more bytes than `most` may still fit: its width is measured only then.
         func width(_ text: String) -> Int { min(most, text.utf8.count <= most ? Display.columns(text) : most) }
-        var widths = header.map { max(3, width($0)) }
-        for row in body {
-            for (i, text) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], width(text))
+        var widths = document.columns.map { max(3, width(markdownEscaped($0))) }
+        for n in 0..<document.count {
+            if Pace.stops(at: n) { break }
+            for (i, text) in document.cells(n).enumerated() where i < widths.count {
+                widths[i] = max(widths[i], width(markdownEscaped(text)))
             }
         }
         func line(_ cells: [String]) -> String {
             "| "
                 + cells.enumerated().map { i, text in
-                    pad(text, to: i < widths.count ? widths[i] : 0, right: i < right.count && right[i])
+                    pad(markdownEscaped(text), to: i < widths.count ? widths[i] : 0, right: i < right.count && right[i])
                 }.joined(separator: " | ") + " |\n"
         }
         let rule =
@@ -102,7 +124,12 @@ extension Display {
             + widths.enumerated().map { i, w in
                 " " + String(repeating: "-", count: right[i] ? w - 1 : w) + (right[i] ? ":" : "") + " "
             }.joined(separator: "|") + "|\n"
-        return line(header) + rule + body.map(line).joined()
+        var out = line(document.columns) + rule
+        for n in 0..<document.count {
+            if Pace.stops(at: n) { break }
+            out += line(document.cells(n))
+        }
+        return out
     }
 
     /// A cell's text for Markdown: `|`, backslash, backtick, `*`, `<`, `[` and `]`

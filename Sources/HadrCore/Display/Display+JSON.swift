@@ -33,7 +33,10 @@ extension Display {
         case .string(let s): return jsonString(s)
         case .list(let l):
             var items: [String] = []
-            for item in l.items { items.append(try json(item, depth: depth + 1)) }
+            for (n, item) in l.items.enumerated() {
+                if Pace.stops(at: n) { break }
+                items.append(try json(item, depth: depth + 1))
+            }
             return "[" + items.joined(separator: ", ") + "]"
         case .record(let r):
             var fields: [String] = []

@@ -24,10 +24,14 @@ extension Display {
             if list.items.allSatisfy(isScalar) {
                 return filled(list.items, indent: indent, used: used, style: style, layout: layout, depth: depth)
             }
-            let items = list.items.map { item in
-                inner
-                    + fitted(
-                        item, indent: indent + 2, used: indent + 2 + 1, style: style, layout: layout, depth: depth + 1)
+            var items: [String] = []
+            for (n, item) in list.items.enumerated() {
+                if Pace.stops(at: n) { break }
+                items.append(
+                    inner
+                        + fitted(
+                            item, indent: indent + 2, used: indent + 2 + 1, style: style, layout: layout,
+                            depth: depth + 1))
             }
             return "[\n" + items.joined(separator: ",\n") + "\n" + closing + "]"
         case .cell(let c):
@@ -59,6 +63,7 @@ extension Display {
         var out = "["
         var lineWidth = used + 1
         for (i, item) in items.enumerated() {
+            if Pace.stops(at: i) { break }
             let shown = inline(item, quoted: true, style: style, depth: depth + 1)
             let shownWidth = columns(inline(item, quoted: true, style: .plain, depth: depth + 1))
             // Room for the item and the `,` or `]` after it.

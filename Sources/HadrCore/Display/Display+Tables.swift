@@ -22,27 +22,30 @@ extension Display {
         _ list: ListBox, columns: [String], style: Style, layout: Layout? = nil, limit: Int
     ) throws(TooLong) -> String {
         var used = 0
-        var cells: [[String]] = []
-        cells.reserveCapacity(list.items.count)
-        for item in list.items {
-            guard case .record(let r) = item else {
-                cells.append([])
+        // Every cell in one array, row after row, `columns.count` a row (the records of a
+        // table all have those fields): no array a row to make, and to free, for a million rows.
+        let k = columns.count
+        var flat: [String] = []
+        for (n, item) in list.items.enumerated() {
+            if Pace.stops(at: n) { break }
+            guard case .record(let r) = item, r.values.count == k else {
+                flat.append(contentsOf: repeatElement("", count: k))
                 continue
             }
-            var row: [String] = []
             for value in r.values {
                 var bytes: [UInt8] = []
                 try append(value, to: &bytes, quoted: false, style: .plain, depth: 1, limit: limit - used)
                 used += bytes.count + 2
-                row.append(String(decoding: bytes, as: UTF8.self))
+                flat.append(String(decoding: bytes, as: UTF8.self))
             }
-            cells.append(row)
         }
-        let cellWidths = cells.map { $0.map(width) }
+        let flatWidths = flat.map(width)
         var widths = columns.map(width)
-        for row in cellWidths {
-            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
-        }
+        for (i, w) in flatWidths.enumerated() { widths[i % k] = max(widths[i % k], w) }
+        // Row n's cells (slices share the one array).
+        let rows = k == 0 ? 0 : flat.count / k
+        let cells = (0..<rows).lazy.map { flat[$0 * k..<$0 * k + k] }
+        let cellWidths = (0..<rows).lazy.map { flatWidths[$0 * k..<$0 * k + k] }
         if let layout, widths.reduce(0, +) + 2 * max(0, widths.count - 1) > layout.width {
             let shown = blocks(cells, columns: columns, style: style, layout: layout)
             guard shown.utf8.count <= limit else { throw TooLong() }
@@ -55,21 +58,21 @@ extension Display {
             }
         }
         let rowBytes = widths.reduce(0, +) + 2 * widths.count + 1
-        let (total, overflow) = rowBytes.multipliedReportingOverflow(by: cells.count + 1)
+        let (total, overflow) = rowBytes.multipliedReportingOverflow(by: rows + 1)
         if limit != Int.max, overflow || total > limit { throw TooLong() }
         // Built as bytes: a String grown by `+=` costs far more per piece.
         var out: [UInt8] = []
-        out.reserveCapacity(min(rowBytes * (cells.count + 1), 1 << 24))
+        out.reserveCapacity(min(rowBytes * (rows + 1), 1 << 24))
         let space = UInt8(ascii: " ")
         /// Appends one row, its cells padded to the column widths, without trailing spaces.
-        func appendRow(_ texts: [String], _ textWidths: [Int], header: Bool) {
+        func appendRow(_ texts: ArraySlice<String>, _ textWidths: ArraySlice<Int>, header: Bool) {
             let start = out.count
-            for (i, text) in texts.enumerated() {
+            for (i, (text, textWidth)) in zip(texts, textWidths).enumerated() {
                 if i > 0 {
                     out.append(space)
                     out.append(space)
                 }
-                let fill = i < widths.count ? max(0, widths[i] - textWidths[i]) : 0
+                let fill = i < widths.count ? max(0, widths[i] - textWidth) : 0
                 let rightAlign = i < right.count && right[i]
                 if header {
                     let padded =
@@ -84,8 +87,9 @@ extension Display {
             }
             while out.count > start, out.last == space { out.removeLast() }
         }
-        appendRow(columns, columns.map(width), header: true)
-        for (row, rowWidths) in zip(cells, cellWidths) {
+        appendRow(columns[...], columns.map(width)[...], header: true)
+        for (n, (row, rowWidths)) in zip(cells, cellWidths).enumerated() {
+            if Pace.stops(at: n) { break }
             out.append(UInt8(ascii: "\n"))
             appendRow(row, rowWidths, header: false)
         }
@@ -93,15 +97,18 @@ extension Display {
     }
 
     /// One block per record: a numbered rule, then each field's name and value on a line.
-    private static func blocks(_ cells: [[String]], columns: [String], style: Style, layout: Layout) -> String {
+    private static func blocks(
+        _ cells: some Sequence<ArraySlice<String>>, columns: [String], style: Style, layout: Layout
+    ) -> String {
         let nameWidth = columns.map(width).max() ?? 0
         let rule = layout.unicode ? "─" : "-"
         var lines: [String] = []
         for (n, row) in cells.enumerated() {
+            if Pace.stops(at: n) { break }
             let title = rule + rule + " " + String(n + 1) + " "
             lines.append(title + String(repeating: rule, count: max(2, min(layout.width, 40) - width(title))))
             for (i, name) in columns.enumerated() {
-                let value = i < row.count ? row[i] : ""
+                let value = i < row.count ? row[row.startIndex + i] : ""
                 let head = style.header(pad(name, to: nameWidth))
                 let room = layout.width - nameWidth - 2
                 // A value too long for the rest of the line continues under itself.

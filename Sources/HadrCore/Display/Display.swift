@@ -147,6 +147,7 @@ public enum Display {
         case .list(let list):
             out.append(UInt8(ascii: "["))
             for (k, item) in list.items.enumerated() {
+                if Pace.stops(at: k) { break }
                 if k > 0 { try add(", ") }
                 try append(item, to: &out, quoted: true, style: style, depth: depth + 1, limit: limit)
             }

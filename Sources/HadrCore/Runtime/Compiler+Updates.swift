@@ -204,9 +204,11 @@ extension Compiler {
                 if let text { tail += text }
                 if let code {
                     let value = try code(m)
-                    guard let text = try? Display.text(value, limit: limit - s.utf8.count - tail.utf8.count) else {
-                        throw locate(RuntimeError.stringTooLong(limit: limit), range)
+                    let shown: String?
+                    do { shown = try m.text(of: value, limit: limit - s.utf8.count - tail.utf8.count) } catch {
+                        throw locate(error, range)
                     }
+                    guard let text = shown else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
                     tail += text
                 }
                 guard s.utf8.count + tail.utf8.count <= limit else {

@@ -224,9 +224,11 @@ struct Compiler {
                 if let text { out += text }
                 if let code {
                     let value = try code(m)
-                    guard let text = try? Display.text(value, limit: limit - out.utf8.count) else {
-                        throw locate(RuntimeError.stringTooLong(limit: limit), range)
+                    let shown: String?
+                    do { shown = try m.text(of: value, limit: limit - out.utf8.count) } catch {
+                        throw locate(error, range)
                     }
+                    guard let text = shown else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
                     out += text
                 }
                 guard out.utf8.count <= limit else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }

@@ -147,13 +147,17 @@ extension Machine {
     }
 
     /// A builtin's result, held to what every value must be wherever a builtin made it: a
-    /// list within `--max-list`, durations finite (`Value.checkedTimes`).
+    /// list within `--max-list`, a string within `--max-string`, durations finite
+    /// (`Value.checkedTimes`).
     @inline(__always)
     func checked(_ result: Value) throws -> Value {
-        if case .list(let l) = result, l.items.count > limits.maxListSize {
+        switch result {
+        case .list(let l) where l.items.count > limits.maxListSize:
             throw BuiltinError.listTooLong(limit: limits.maxListSize)
+        case .string(let s) where s.utf8.count > limits.maxStringSize:
+            throw RuntimeError.stringTooLong(limit: limits.maxStringSize)
+        default: return try result.checkedTimes()
         }
-        return try result.checkedTimes()
     }
 
     /// Whether a frame of `size` slots fits on the stack.

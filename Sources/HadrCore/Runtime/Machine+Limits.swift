@@ -159,6 +159,25 @@ extension Machine {
         }
     }
 
+    /// Runs the display of a value under the evaluation's deadline and interrupt
+    /// (`Display.Pace`): stopped early, it throws the limit's error in place of the
+    /// unfinished text.
+    func paced<T>(_ display: () throws -> T) throws -> T {
+        let pace = Display.Pace(deadline: deadline, interrupt: interrupt)
+        let made = try Display.Pace.$current.withValue(pace, operation: display)
+        if pace.isOver { try checkpoint() }
+        return made
+    }
+
+    /// A value's text (`Display.text`) within `limit` bytes, nil past it; a list or record,
+    /// which may take long to show, under the limits (`paced`).
+    func text(of value: Value, limit: Int) throws -> String? {
+        switch value {
+        case .list, .record: try paced { try? Display.text(value, limit: limit) }
+        default: try? Display.text(value, limit: limit)
+        }
+    }
+
     /// The slow part of `tick`: interrupt, step limit and deadline.
     func checkpoint() throws(LimitError) {
         stepsUsed += Self.checkInterval - budget

@@ -1,0 +1,31 @@
+/// How a long display stops at the evaluation's limits.
+extension Display {
+    /// The deadline and interrupt of the evaluation whose result is being shown. The loops
+    /// over the items of a list, table or record look at it every `every` items; once the
+    /// time is up or Ctrl-C was pressed they stop early, and the session reports the limit
+    /// in place of the unfinished text (`Session`'s result making). Outside a session's
+    /// result (`print`, tests) there is none, and displays run to their end.
+    struct Pace: Sendable {
+        let deadline: Double?
+        let interrupt: Interrupt
+
+        @TaskLocal static var current: Pace?
+
+        /// Items between two looks at the clock.
+        static let every = 1024
+
+        /// Whether the time is up or an interrupt is pending (left pending for the session).
+        var isOver: Bool {
+            if interrupt.isRequested { return true }
+            if let deadline { return Machine.now() > deadline }
+            return false
+        }
+
+        /// Whether a loop at item `i` must stop: true only at every `every`th item, and
+        /// only when the pace is over.
+        @inline(__always)
+        static func stops(at i: Int) -> Bool {
+            i & (every - 1) == every - 1 && (current?.isOver ?? false)
+        }
+    }
+}
