@@ -218,6 +218,27 @@ import Testing
         }
     }
 
+    /// One line of 15 MB: a list of five million items, or one string of two million
+    /// interpolations (one token). The limit stops the reading inside the line, and the
+    /// error shows a window of it without making the whole line (that took a second).
+    @Test(arguments: ["list", "template"])
+    func aTimeLimitStopsInsideOneHugeLine(_ shape: String) throws {
+        let text =
+            shape == "list"
+            ? "x = [" + String(repeating: "1, ", count: 5_000_000) + "1]\n"
+            : "x = \"" + String(repeating: "{1}", count: 2_000_000) + "\"\n"
+        let script = try Self.script(text)
+        let start = Date()
+        let r = try HadrProcess.run(["--timeout", "0.5", script.path])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("time limit"))
+        #expect(r.stderr.contains(script.lastPathComponent + ":1:"), "not located: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").allSatisfy { $0.count < 200 }, "a line of the error is long")
+        // The release build stops within 0.25 s of the limit; this debug build is slower.
+        #expect(elapsed < 6, "took \(elapsed) s")
+    }
+
     // MARK: Security
 
     /// An import reads only regular `.hadr` files: the environment and a `.env` of

@@ -35,20 +35,26 @@ public struct DiagnosticRenderer: Sendable {
             out +=
                 palette.location("\(file.name):\(line):\(column):") + " " + palette.error(label + ":") + " "
                 + diagnostic.message + "\n"
-            var source = Array(file.lineText(line).replacingTabs)
+            // The line near the error only (a few KB of a line of megabytes), columns counted
+            // from where that part starts.
+            let near = file.lineText(line, around: range.start, radius: 4096)
+            var source = Array(near.text.replacingTabs)
+            let at = column - near.firstColumn + 1
             let gutter = String(line)
             let pad = String(repeating: " ", count: gutter.count)
             let (endLine, endColumn) = file.location(of: range.end)
-            var width = endLine == line ? max(1, endColumn - column) : max(1, source.count - column + 1)
-            var caretColumn = column
+            var width = endLine == line ? max(1, endColumn - column) : max(1, source.count - at + 1)
+            var caretColumn = at
             // A very long line shows a window around the error, not the whole line.
             let window = 100
-            if source.count > window + 20 {
-                let start = max(0, min(column - 1 - window / 2, source.count - window))
+            if source.count > window + 20 || near.cutBefore || near.cutAfter {
+                let start = max(0, min(at - 1 - window / 2, source.count - window))
                 let end = min(source.count, start + window)
-                let shown = (start > 0 ? "…" : "") + String(source[start..<end]) + (end < source.count ? "…" : "")
-                caretColumn = column - start + (start > 0 ? 1 : 0)
-                width = min(width, window - (column - 1 - start))
+                let before = start > 0 || near.cutBefore
+                let shown =
+                    (before ? "…" : "") + String(source[start..<end]) + (end < source.count || near.cutAfter ? "…" : "")
+                caretColumn = at - start + (before ? 1 : 0)
+                width = min(width, window - (at - 1 - start))
                 source = Array(shown)
             }
             out += " \(gutter) | \(String(source))\n"

@@ -14,6 +14,10 @@ struct Lexer {
     /// breaks in a row, and those before the first token, make no token.
     private var afterLineBreak = true
     private var finished = false
+    /// Called every `Self.partsBetweenChecks` interpolations of one string, so that a time
+    /// limit or an interrupt stops a single huge string (millions of `{x}`) while it is read.
+    var checkpoint: Checkpoint?
+    private static let partsBetweenChecks = 1024
 
     init(_ file: SourceFile) {
         self.file = file
@@ -349,6 +353,14 @@ struct Lexer {
                 var code = inner
                 code.append(Token(.endOfInput, SourceRange(position - 1, position - 1)))
                 parts.append(.code(code, SourceRange(open, position)))
+                if parts.count % Self.partsBetweenChecks == 0 {
+                    do throws(Diagnostic) { try checkpoint?() } catch {
+                        // Shown at the interpolation reading had reached.
+                        var stopped = error
+                        if stopped.file == nil { (stopped.file, stopped.range) = (file, SourceRange(open, position)) }
+                        throw stopped
+                    }
+                }
             case UInt8(ascii: "\n"):
                 text.append(byte)
                 position += 1

@@ -80,6 +80,7 @@ struct Parser {
     private init(file: SourceFile, checkpoint: Checkpoint?) {
         self.file = file
         self.lexer = Lexer(file)
+        self.lexer?.checkpoint = checkpoint
         self.tokens = []
         self.checkpoint = checkpoint
     }
@@ -143,7 +144,8 @@ struct Parser {
                 guard try lexer?.next(into: &tokens, atLeast: Self.lexChunk) == true else { return }
             }
         } catch {
-            endStream(error, byLimit: false)
+            // The lexer's own error, or a limit its checkpoint reached inside a long string.
+            endStream(error, byLimit: error.kind == .limit || error.kind == .interrupted)
         }
     }
 
@@ -742,7 +744,14 @@ struct Parser {
 
     private mutating func template(_ parts: [TemplatePart]) throws(Diagnostic) -> [TemplateSegment] {
         var segments: [TemplateSegment] = []
-        for part in parts {
+        for (n, part) in parts.enumerated() {
+            if n % 1024 == 1023, let checkpoint {
+                do throws(Diagnostic) { try checkpoint() } catch {
+                    var stopped = error
+                    if stopped.file == nil { (stopped.file, stopped.range) = (file, current.range) }
+                    throw stopped
+                }
+            }
             switch part {
             case .text(let text):
                 segments.append(.text(text))

@@ -55,6 +55,27 @@ final class SourceFile: Sendable {
     }
 
     /// The text of a 1-based line, without its line break.
+    /// The part of line `line` within `radius` bytes of `offset` (cut at character
+    /// boundaries), with the column it starts at and whether the line goes on either side:
+    /// an error on a line of 15 MB shows a window without first making the whole line.
+    func lineText(_ line: Int, around offset: Int, radius: Int) -> (
+        text: String, firstColumn: Int, cutBefore: Bool, cutAfter: Bool
+    ) {
+        guard line >= 1, line <= lineStarts.count else { return ("", 1, false, false) }
+        let lineStart = lineStarts[line - 1]
+        var lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        lineEnd = max(lineStart, lineEnd)
+        let at = min(max(offset, lineStart), lineEnd)
+        var start = max(lineStart, at - radius)
+        var end = min(lineEnd, at + radius)
+        // Not inside a character's bytes (a continuation byte is 10xxxxxx).
+        while start > lineStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        while end < lineEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        return (text, location(of: start).column, start > lineStart, end < lineEnd)
+    }
+
     func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
