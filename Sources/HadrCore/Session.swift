@@ -28,6 +28,8 @@ public final class Session {
     private var loader = Loader()
     /// The last result whose display a limit stopped, kept until the next one (see `result`).
     private var unshown: Value?
+    /// When reading the script about to run began: its time counts against `--timeout`.
+    private var clockStart: Double?
 
     /// Called with each top-level bare expression's value.
     public var onResult: (Result) -> Void = { _ in }
@@ -84,7 +86,10 @@ public final class Session {
     @discardableResult
     public func runFile(_ path: String) -> Diagnostic? {
         let text: String
-        do { text = try SourceLoader.read(path) } catch { return Diagnostic(error) }
+        do { text = try readTimed { timeout throws(LoadError) in try SourceLoader.read(path, timeout: timeout) } } catch
+        {
+            return Diagnostic(error)
+        }
         return run(text, name: path, directory: SourceLoader.directory(of: path))
     }
 
@@ -93,7 +98,13 @@ public final class Session {
     @discardableResult
     public func runStandardInput(name: String = "<stdin>") -> Diagnostic? {
         let text: String
-        do { text = try SourceLoader.readAll(0, name: name) } catch { return Diagnostic(error) }
+        do {
+            text = try readTimed { timeout throws(LoadError) in
+                try SourceLoader.readAll(0, name: name, timeout: timeout)
+            }
+        } catch {
+            return Diagnostic(error)
+        }
         return run(text, name: name, directory: ".")
     }
 
@@ -104,7 +115,7 @@ public final class Session {
         let file = SourceFile(name: name, text: text, directory: directory)
         let path = directory.flatMap { _ in SourceLoader.canonical(name) }
         return onLargeStack { () throws(Diagnostic) in
-            self.machine.begin()
+            self.machine.begin(since: self.takeClockStart())
             let statements = try Parser.parse(file, checkpoint: self.checkpoint)
             let units = try self.loader.load(file, statements: statements, path: path)
             for unit in units { self.resolver(for: unit).hoist(unit.statements) }
@@ -119,7 +130,10 @@ public final class Session {
     @discardableResult
     public func checkFile(_ path: String) -> Diagnostic? {
         let text: String
-        do { text = try SourceLoader.read(path) } catch { return Diagnostic(error) }
+        do { text = try readTimed { timeout throws(LoadError) in try SourceLoader.read(path, timeout: timeout) } } catch
+        {
+            return Diagnostic(error)
+        }
         return check(text, name: path, directory: SourceLoader.directory(of: path))
     }
 
@@ -127,8 +141,27 @@ public final class Session {
     @discardableResult
     public func checkStandardInput(name: String = "<stdin>") -> Diagnostic? {
         let text: String
-        do { text = try SourceLoader.readAll(0, name: name) } catch { return Diagnostic(error) }
+        do {
+            text = try readTimed { timeout throws(LoadError) in
+                try SourceLoader.readAll(0, name: name, timeout: timeout)
+            }
+        } catch {
+            return Diagnostic(error)
+        }
         return check(text, name: name, directory: ".")
+    }
+
+    /// When reading the script began, once: the next evaluation's clock starts there.
+    private func takeClockStart() -> Double? {
+        defer { clockStart = nil }
+        return clockStart
+    }
+
+    /// Reads a script under the time limit, whose clock then goes on through its evaluation:
+    /// `--timeout` covers a pipe that is slow to give the script.
+    private func readTimed(_ read: (Double?) throws(LoadError) -> String) throws(LoadError) -> String {
+        clockStart = Machine.now()
+        return try read(machine.limits.timeout)
     }
 
     /// Runs one REPL input; on error the session is left exactly as it was before, the
@@ -171,7 +204,7 @@ public final class Session {
     /// unit, run the library files, then the input.
     private func execute(_ file: SourceFile, path: String?) throws(Diagnostic) {
         // The clock starts before parsing, so that a time limit covers every stage.
-        machine.begin()
+        machine.begin(since: takeClockStart())
         let statements = try Parser.parse(file, checkpoint: checkpoint)
         let units = try loader.load(file, statements: statements, path: path)
         // Every unit's top-level names first: a file sees the names of those loaded with it.

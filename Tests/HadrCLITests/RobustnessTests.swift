@@ -239,6 +239,25 @@ import Testing
         #expect(elapsed < 6, "took \(elapsed) s")
     }
 
+    /// A script from a pipe whose writer stalls is under --timeout too, as a path
+    /// (`<(...)`) and as standard input; the clock then goes on through the evaluation.
+    @Test(arguments: [
+        "$HADR --timeout 1 <(echo 'print(1)'; sleep 6)", "$HADR --timeout 1 - < <(echo 'print(1)'; sleep 6)",
+    ])
+    func aTimeLimitCoversAScriptThatIsSlowToArrive(_ command: String) throws {
+        // Timed inside the shell: bash may wait for the stalled writer before it exits.
+        let out = try OutputIsNotLostTests.bash(
+            "s=$(date +%s%N); " + command
+                + " 2>&1; r=$?; e=$(date +%s%N); echo \"status $r ms $(( (e - s) / 1000000 ))\"")
+        #expect(out.contains("took longer than the 1.0-second time limit"), "\(out)")
+        #expect(out.contains("status 70"), "\(out)")
+        let ms = out.split(separator: " ").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect((ms ?? .max) < 3000, "\(out)")
+        let shared = try OutputIsNotLostTests.bash(
+            "$HADR --timeout 1 - < <(sleep 0.6; echo 'x = 0'; echo 'while true do x = x + 1 end') 2>&1")
+        #expect(shared.contains("evaluation ran longer than the 1.0-second time limit"), "\(shared)")
+    }
+
     // MARK: Security
 
     /// An import reads only regular `.hadr` files: the environment and a `.env` of

@@ -16,6 +16,8 @@ enum LoadError: ErrorMessage {
     case notRegular(String)
     /// A source whose bytes are not UTF-8 text: where the first bad byte is, and its value.
     case notUTF8(String, line: Int, column: Int, byte: UInt8)
+    /// `--timeout` passed while a source was still coming (a pipe whose writer is slow).
+    case timedOut(String, seconds: Double)
     /// Ctrl-C or SIGTERM while waiting for a source (a FIFO with no writer, a terminal).
     case interrupted
 
@@ -23,6 +25,7 @@ enum LoadError: ErrorMessage {
         switch self {
         case .importCycle: .name
         case .notUTF8: .syntax
+        case .timedOut: .limit
         case .interrupted: .interrupted
         default: .io
         }
@@ -41,6 +44,8 @@ enum LoadError: ErrorMessage {
         case .notUTF8(let path, let line, let column, let byte):
             "cannot read `\(path)`: line \(line), column \(column) holds byte 0x"
                 + String(byte, radix: 16, uppercase: true) + ", which is not UTF-8 text"
+        case .timedOut(let path, let seconds):
+            "reading `\(path)` took longer than the \(seconds)-second time limit"
         case .interrupted: "interrupted"
         }
     }
@@ -49,6 +54,7 @@ enum LoadError: ErrorMessage {
         switch self {
         case .noSuchImport: ["note: imports are found relative to the file that imports them"]
         case .notUTF8: ["help: hadr reads sources as UTF-8; convert the file, as with `iconv -f latin1 -t utf-8`"]
+        case .timedOut: ["help: raise the limit with --timeout"]
         default: []
         }
     }

@@ -40,7 +40,7 @@ enum SourceLoader {
     /// Reads a whole file as text, refusing bytes that are not UTF-8. A script given
     /// on the command line may be a pipe (`hadr <(...)`); `regularOnly` refuses anything
     /// but a regular file. Either way at most `maxFileSize` bytes are read.
-    static func read(_ path: String, regularOnly: Bool = false) throws(LoadError) -> String {
+    static func read(_ path: String, regularOnly: Bool = false, timeout: Double? = nil) throws(LoadError) -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         // Opening a FIFO waits for a writer; Ctrl-C there is an interruption, not a failure.
         if fd < 0, errno == EINTR { throw .interrupted }
@@ -51,14 +51,19 @@ enum SourceLoader {
         let type = status.st_mode & S_IFMT
         if type == S_IFDIR { throw .isFolder(path) }
         if regularOnly, type != S_IFREG { throw .notRegular(path) }
-        return try readAll(fd, name: path)
+        return try readAll(fd, name: path, timeout: timeout)
     }
 
-    /// Reads a descriptor to its end, refusing more than `maxFileSize` bytes.
-    static func readAll(_ fd: Int32, name: String) throws(LoadError) -> String {
+    /// Reads a descriptor to its end, refusing more than `maxFileSize` bytes, and giving up
+    /// after `timeout` seconds if the text is still coming then (a pipe whose writer stalls).
+    static func readAll(_ fd: Int32, name: String, timeout: Double? = nil) throws(LoadError) -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
+        let deadline = timeout.map { Machine.now() + $0 }
         while true {
+            if let deadline, let timeout {
+                if try !isReady(fd, until: deadline) { throw .timedOut(name, seconds: timeout) }
+            }
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 // hadr's signal handlers restart nothing: only Ctrl-C or SIGTERM gets here.
@@ -71,6 +76,22 @@ enum SourceLoader {
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         throw notUTF8(bytes, name: name)
+    }
+
+    /// Waits until `fd` has something to read (or is at its end); false if `deadline`
+    /// (`Machine.now()` seconds) comes first.
+    private static func isReady(_ fd: Int32, until deadline: Double) throws(LoadError) -> Bool {
+        while true {
+            let left = deadline - Machine.now()
+            if left <= 0 { return false }
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            // Whole milliseconds, rounded up, at most a day a wait (the limit is at most a year).
+            let n = poll(&ready, 1, Int32(min(left * 1000, 86_400_000).rounded(.up)))
+            if n > 0 { return true }
+            // hadr's signal handlers restart nothing: only Ctrl-C or SIGTERM gets here.
+            if n < 0, errno == EINTR { throw .interrupted }
+            if n < 0 { return true }  // let `read` report what is wrong with the descriptor
+        }
     }
 
     /// The error for bytes that are not all UTF-8: the line and column of the first bad byte.

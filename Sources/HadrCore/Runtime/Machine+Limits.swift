@@ -105,12 +105,14 @@ enum LimitError: ErrorMessage {
 /// Limits and interrupts: every step costs one decrement; the checks run every `checkInterval` steps.
 extension Machine {
     /// Starts the clock and step count for one evaluation.
-    func begin() {
+    /// Starts an evaluation; its time limit counts from `start` (when reading its script
+    /// began) or from now.
+    func begin(since start: Double? = nil) {
         // Each evaluation may run on a new thread: display there uses the session's calendar.
         CalendarUnits.current = calendar ?? .standard
         stepsUsed = 0
         budget = Self.checkInterval
-        deadline = limits.timeout.map { Self.now() + $0 }
+        deadline = limits.timeout.map { (start ?? Self.now()) + $0 }
         // A pending interrupt is kept: a script's SIGTERM may arrive before it starts.
         // The REPL forgets a Ctrl-C pressed at the prompt before it evaluates.
         if let stack = NativeStack.floor() {
