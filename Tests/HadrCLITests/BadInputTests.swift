@@ -166,6 +166,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             [try Self.script(Array("x = \"caf".utf8) + [0xE9] + Array("\"\n".utf8))].map(\.path))
         #expect(latin1.status == 65)
         #expect(latin1.stderr.contains("line 1, column 9 holds byte 0xE9"), "\(latin1.stderr)")
+        // A byte-order mark opening the file is not a column.
+        let bom = try HadrProcess.run(
+            [try Self.script([0xEF, 0xBB, 0xBF] + Array("x = 1 ".utf8) + [0xFF])].map(\.path))
+        #expect(bom.stderr.contains("line 1, column 7 holds byte 0xFF"), "\(bom.stderr)")
         // From -e the shell's bytes reach hadr already replaced: the error names U+FFFD.
         let e = try HadrProcess.run(["-e", "x = 1 \u{FFFD}"])
         #expect(e.status == 65)

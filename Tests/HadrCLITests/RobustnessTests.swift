@@ -185,6 +185,18 @@ import Testing
         #expect(elapsed < 3, "took \(elapsed) s")
     }
 
+    /// One operation that runs long between two checks (Unicode ordering of two strings of
+    /// two million characters, precomposed against decomposed) is reported at its statement
+    /// once it ends, exit 70: the script does not go on, nor end with 0.
+    @Test func aLimitPassedInsideOneOperationIsReportedAtItsStatement() throws {
+        let program =
+            "a = \"\u{E9}\"\nb = \"e\u{301}\"\nfor i in 1..21 do a = a + a; b = b + b end\nx = a < b\nprint(\"finished\")\n"
+        let r = try HadrProcess.run(["--timeout", "0.2", try Self.script(program).path])
+        #expect(r.status == 70)
+        #expect(r.stderr.contains(":4:1: error: evaluation ran longer than the 0.2-second time limit"), "\(r.stderr)")
+        #expect(!r.stdout.contains("finished"))
+    }
+
     @Test func aFIFOIsNotImportedAndDoesNotBlock() throws {
         let folder = try HadrProcess.temporaryFolder()
         let fifo = folder.appendingPathComponent("pipe.hadr")

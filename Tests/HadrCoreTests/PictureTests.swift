@@ -142,13 +142,19 @@ func value(_ text: String) throws -> Value {
 
     /// CSV read back by Python's csv module gives the table's cells.
     @Test func csvReadsBackWithPython() throws {
-        let table = "[{name: \"a, b\", note: \"say \\\"hi\\\"\", n: 1}, {name: \" x\", note: \"two\\nlines\", n: 2.5}]"
+        // The third cell holds a \r\n from a source file with Windows line ends (one Character).
+        let table =
+            "[{name: \"a, b\", note: \"say \\\"hi\\\"\", n: 1}, {name: \" x\", note: \"two\\nlines\", n: 2.5}, {name: \"crlf\", note: \"one\r\ntwo\", n: 3}]"
         guard case .string(let csv) = try value("csv(\(table))") else { throw Unexpected(what: "not a string") }
         let script = "import csv, sys, json; print(json.dumps(list(csv.reader(sys.stdin))))"
         let (status, output) = try runTool(["python3", "-c", script], input: csv)
         #expect(status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]]
-        #expect(rows == [["name", "note", "n"], ["a, b", "say \"hi\"", "1"], [" x", "two\nlines", "2.5"]])
+        #expect(
+            rows == [
+                ["name", "note", "n"], ["a, b", "say \"hi\"", "1"], [" x", "two\nlines", "2.5"],
+                ["crlf", "one\r\ntwo", "3"],
+            ])
         #expect(
             eval("csv(downtime(99.9%), raw: true)").hasPrefix(
                 "\"period,length,downtime,calendar\\nyear,31536000,31536,365-day\\n"))
@@ -158,7 +164,7 @@ func value(_ text: String) throws -> Value {
     /// Markdown rendered by cmark-gfm is a table with the same cells, escapes undone.
     @Test func markdownRendersAsAGitHubTable() throws {
         let table =
-            "[{name: \"a | b\", markup: \"*not bold* _x_ `y` <b>\", down: 5m}, {name: \"c\", markup: \"snake_case\", down: 1h}]"
+            "[{name: \"a | b\", markup: \"*not bold* _x_ `y` <b>\", down: 5m}, {name: \"c\", markup: \"snake_case ~~not struck~~\", down: 1h}]"
         guard case .string(let md) = try value("markdown(\(table))") else {
             throw Unexpected(what: "not a string")
         }
@@ -167,7 +173,9 @@ func value(_ text: String) throws -> Value {
         let cells = html.matches(of: /<t[hd][^>]*>([^<]*)<\/t[hd]>/).map { String($0.1) }
         #expect(
             cells == [
-                "name", "markup", "down", "a | b", "*not bold* _x_ `y` &lt;b&gt;", "5m", "c", "snake_case", "1h",
+                "name", "markup", "down", "a | b", "*not bold* _x_ `y` &lt;b&gt;", "5m", "c",
+                "snake_case ~~not struck~~",
+                "1h",
             ])
         #expect(html.contains("<th align=\"right\">down</th>"))
     }

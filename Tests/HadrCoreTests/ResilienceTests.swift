@@ -69,6 +69,13 @@ import Testing
         #expect(
             run("backoff(attempts: 5000, cap: 1m)", limits: limits).errorText.contains("between 1 and 100; got 5000"))
         #expect(run("len(backoff(attempts: 100, cap: 1m))", limits: limits).output == "100\n")
+        // Lists inside a builtin's result, and a list written out, are held to it too.
+        limits.maxListSize = 5
+        #expect(run("[1, 2, 3, 4, 5, 6]", limits: limits).errorText.contains("a list may hold at most 5 items"))
+        #expect(run("[1, 2, 3, 4, 5]", limits: limits).error == nil)
+        let timeline =
+            "simulate_breaker(breaker(window: 2, minimum_calls: 2, half_open_calls: 1, open_timeout: 1s), \"FFSSFFSSFFSSFFSSFFSSFFSS\")"
+        #expect(run(timeline, limits: limits).errorText.contains("a list may hold at most 5 items"))
     }
 
     /// Decorrelated jitter's mean total against two independent computations of the same
@@ -124,6 +131,9 @@ import Testing
         ("breaker(window: 0s)", "`window` must be a number of calls or a duration; got a duration (0s)"),
         ("breaker(minimum_calls: 0)", "`minimum_calls` must be a whole number of at least 1"),
         ("breaker(open_timeout: -1s)", "`open_timeout` must be a duration"),
+        // Checked as given, before `minimum_calls` is capped at the window.
+        ("breaker(minimum_calls: 150.5)", "`minimum_calls` must be a whole number of at least 1"),
+        ("breaker(minimum_calls: \"x\")", "`minimum_calls` must be a whole number of at least 1"),
     ])
     func breakerRefusesBadSettingsWhenMade(_ call: String, _ message: String) {
         #expect(eval(call).hasPrefix("error: " + message), "\(call): \(eval(call))")

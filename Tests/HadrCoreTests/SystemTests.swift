@@ -183,6 +183,13 @@ import Testing
         let refused = "error: the result is not a finite amount of time (past 1e308 seconds)"
         #expect(eval("mttf(component(\"x\", mtbf: 1e300y, mttr: 1h))") == refused)
         #expect(eval("markov_standby(1e300y, 1h)") == refused)
+        // An availability that comes out undefined is refused, never shown as `nan%`.
+        #expect(eval("markov_standby(1h, 1e160y)").hasPrefix("error: the result is not a number"))
+        // Three levels down: a timeline's times.
+        #expect(
+            eval(
+                "simulate_breaker(breaker(window: 2, minimum_calls: 2, half_open_calls: 1, open_timeout: 1s), \"SSSSSSSFF\", interval: 1e300y)"
+            ) == refused)
         #expect(
             eval("mttf(component(\"x\", mtbf: 1e200y, mttr: 1h) & component(\"y\", mtbf: 1e200y, mttr: 1h))")
                 == "5e199y")

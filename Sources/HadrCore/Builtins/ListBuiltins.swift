@@ -17,7 +17,7 @@ enum ListBuiltins {
                         "x", expected: "a list, a string or a record", got: Operators.describe(x))
                 }
             }),
-        NativeFunction("map", 2) { args in
+        NativeFunction("map", 2, passesValuesThrough: true) { args in
             let items = try args.list(0, "list")
             let f = try args.function(1, "f")
             var out: [Value] = []
@@ -25,7 +25,7 @@ enum ListBuiltins {
             for item in items { out.append(try args.call(f, item)) }
             return .list(out)
         },
-        NativeFunction("filter", 2) { args in
+        NativeFunction("filter", 2, passesValuesThrough: true) { args in
             let items = try args.list(0, "list")
             let f = try args.function(1, "keep")
             var out: [Value] = []
@@ -38,7 +38,7 @@ enum ListBuiltins {
             }
             return .list(out)
         },
-        NativeFunction("fold", 3) { args in
+        NativeFunction("fold", 3, passesValuesThrough: true) { args in
             let items = try args.list(0, "list")
             let f = try args.function(2, "f")
             var acc = args[1]
@@ -54,7 +54,7 @@ enum ListBuiltins {
             }
             return total
         },
-        NativeFunction("append", 2) { args in
+        NativeFunction("append", 2, passesValuesThrough: true) { args in
             var items = try args.list(0, "list")
             guard items.count < args.machine.limits.maxListSize else {
                 throw BuiltinError.listTooLong(limit: args.machine.limits.maxListSize)
@@ -63,12 +63,12 @@ enum ListBuiltins {
             items.append(args[1])
             return .list(items)
         },
-        NativeFunction("reverse", 1) { args in
+        NativeFunction("reverse", 1, passesValuesThrough: true) { args in
             let items = try args.list(0, "list")
             try args.charge(items.count / 16)
             return .list(Array(items.reversed()))
         },
-        NativeFunction("sort", 2) { args in
+        NativeFunction("sort", 2, passesValuesThrough: true) { args in
             let items = try args.list(0, "list")
             let key: Function? = args.isAbsent(1) ? nil : try args.function(1, "by")
             let keys = try items.map { item in try key.map { try args.call($0, item) } ?? item }
@@ -103,7 +103,7 @@ enum ListBuiltins {
                         "collection", expected: "a list or a string", got: Operators.describe(collection))
                 }
             }),
-        NativeFunction("fields", 1) { args in
+        NativeFunction("fields", 1, passesValuesThrough: true) { args in
             switch args[0] {
             case .record(let r): return .list(r.names.map(Value.string))
             case .list(let l) where l.isTable: return .list((l.tableColumns ?? []).map(Value.string))

@@ -102,14 +102,14 @@ enum PictureBuiltins {
             guard let document = Display.document(args[0], raw: raw) else {
                 throw args.wrong("table", expected: "a table, a record or a list", args[0])
             }
-            return .string(Display.csv(document))
+            return .string(try args.machine.paced { Display.csv(document) })
         },
         NativeFunction("markdown", 2) { args in
             let raw = args.isAbsent(1) ? false : try args.bool(1, "raw")
             guard let document = Display.document(args[0], raw: raw) else {
                 throw args.wrong("table", expected: "a table, a record or a list", args[0])
             }
-            return .string(Display.markdown(document))
+            return .string(try args.machine.paced { Display.markdown(document) })
         },
     ]
 

@@ -80,8 +80,9 @@ extension Display {
     /// or edge space is quoted, its quotes doubled. Lines end in `\n`.
     static func csv(_ document: Document) -> String {
         func field(_ text: String) -> String {
+            // By byte: `\r\n` is one Character, equal to neither `\r` nor `\n`.
             let needsQuotes =
-                text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
                 || text.hasPrefix(" ") || text.hasSuffix(" ")
             guard needsQuotes else { return text }
             return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
@@ -132,7 +133,7 @@ extension Display {
         return out
     }
 
-    /// A cell's text for Markdown: `|`, backslash, backtick, `*`, `<`, `[` and `]`
+    /// A cell's text for Markdown: `|`, backslash, backtick, `*`, `<`, `[`, `]` and `~`
     /// escaped, `_` where it could start or end emphasis, line breaks as `<br>`.
     static func markdownEscaped(_ text: String) -> String {
         // Nothing to escape (the common cell): the text itself, with no copy.
@@ -145,12 +146,12 @@ extension Display {
             let ch = text[index]
             let next = text.index(after: index)
             switch ch {
-            case "|", "\\", "`", "*", "<", "[", "]":
+            case "|", "\\", "`", "*", "<", "[", "]", "~":
                 out += "\\" + String(ch)
             case "_":
                 let after = next < text.endIndex ? text[next] : " "
                 out += before.isLetter || before.isNumber ? (after.isLetter || after.isNumber ? "_" : "\\_") : "\\_"
-            case "\n": out += "<br>"
+            case "\n", "\r\n": out += "<br>"
             case "\r": break
             default: out.append(ch)
             }
@@ -161,7 +162,7 @@ extension Display {
     }
 
     /// The bytes `markdownEscaped` may change.
-    private static let markdownSpecial: Set<UInt8> = Set("|\\`*<[]_\n\r".utf8)
+    private static let markdownSpecial: Set<UInt8> = Set("|\\`*<[]~_\n\r".utf8)
 }
 
 extension String {

@@ -107,7 +107,9 @@ enum SourceLoader {
         }
         let bad = min(offset, bytes.count - 1)
         let before = bytes[..<bad]
-        let lineStart = (before.lastIndex(of: 0x0A) ?? -1) + 1
+        // A byte-order mark opening the file is not a column (SourceFile drops it).
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let lineStart = max((before.lastIndex(of: 0x0A) ?? -1) + 1, min(bom, bad))
         let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).count + 1
         return .notUTF8(name, line: line, column: column, byte: bytes[bad])

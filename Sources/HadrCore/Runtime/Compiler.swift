@@ -85,6 +85,9 @@ struct Compiler {
         case .list(let items):
             let codes = items.map(compile)
             return { m in
+                guard codes.count <= m.limits.maxListSize else {
+                    throw locate(BuiltinError.listTooLong(limit: m.limits.maxListSize), range)
+                }
                 var values: [Value] = []
                 values.reserveCapacity(codes.count)
                 for code in codes { values.append(try code(m)) }

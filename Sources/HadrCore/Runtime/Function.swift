@@ -65,13 +65,19 @@ struct NativeFunction: Sendable {
         case two(@Sendable (Value, Value, Machine) throws -> Value)
     }
 
+    /// Whether the result holds only values the builtin was given or its callbacks made
+    /// (`map`, `sort`, ...), each already checked where it was made: its result's lists and
+    /// records are then not walked again (`Machine.checked`), only its own size is held.
+    let passesValuesThrough: Bool
+
     init(
-        _ name: String, _ parameterCount: Int,
+        _ name: String, _ parameterCount: Int, passesValuesThrough: Bool = false,
         pairwise: (@Sendable (Value, Value) throws -> Value)? = nil,
         _ body: @escaping @Sendable (NativeArguments) throws -> Value
     ) {
         self.name = name
         self.parameterCount = parameterCount
+        self.passesValuesThrough = passesValuesThrough
         self.pairwise = pairwise
         self.body = body
         self.leaf = nil
@@ -80,6 +86,7 @@ struct NativeFunction: Sendable {
     /// A leaf builtin (see `leaf`), its parameter count that of its body.
     init(_ name: String, leaf: Leaf) {
         self.name = name
+        self.passesValuesThrough = false
         self.pairwise = nil
         self.leaf = leaf
         switch leaf {

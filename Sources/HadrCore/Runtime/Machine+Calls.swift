@@ -143,20 +143,48 @@ extension Machine {
         }
         try tick()
         guard let native = function.proto.native else { return .none }
-        return try checked(native.body(NativeArguments(base: base, count: count, machine: self)))
+        return try checked(
+            native.body(NativeArguments(base: base, count: count, machine: self)), deep: !native.passesValuesThrough)
     }
 
-    /// A builtin's result, held to what every value must be wherever a builtin made it: a
-    /// list within `--max-list`, a string within `--max-string`, durations finite
-    /// (`Value.checkedTimes`).
+    /// A builtin's result, held to what every value must be wherever a builtin made it:
+    /// lists within `--max-list`, a string within `--max-string`, durations and rates
+    /// finite, availabilities a number. Arithmetic holds its results so as it makes them;
+    /// builtins make theirs in many places, so their results are checked here, where every
+    /// builtin returns: the value, and what it holds three levels down (a record's table's
+    /// rows' fields, as `simulate_breaker(...).timeline`).
     @inline(__always)
-    func checked(_ result: Value) throws -> Value {
+    func checked(_ result: Value, deep: Bool) throws -> Value {
         switch result {
-        case .list(let l) where l.items.count > limits.maxListSize:
-            throw BuiltinError.listTooLong(limit: limits.maxListSize)
+        case .number, .bool, .none: return result
         case .string(let s) where s.utf8.count > limits.maxStringSize:
             throw RuntimeError.stringTooLong(limit: limits.maxStringSize)
-        default: return try result.checkedTimes()
+        case .list(let l) where !deep:
+            if l.items.count > limits.maxListSize { throw BuiltinError.listTooLong(limit: limits.maxListSize) }
+            return result
+        default:
+            try check(result, depth: 0)
+            return result
+        }
+    }
+
+    private func check(_ value: Value, depth: Int) throws {
+        switch value {
+        case .time(let x, _, _) where !x.isFinite: throw RuntimeError.timeNotFinite
+        case .availability(let u) where u.isNaN: throw RuntimeError.shareNotANumber
+        case .percentage(let x) where x.isNaN: throw RuntimeError.shareNotANumber
+        case .list(let l):
+            if l.items.count > limits.maxListSize { throw BuiltinError.listTooLong(limit: limits.maxListSize) }
+            guard depth < 3 else { return }
+            for item in l.items {
+                switch item {
+                case .number, .string, .bool, .none: continue
+                default: try check(item, depth: depth + 1)
+                }
+            }
+        case .record(let r) where depth < 3:
+            for field in r.values { try check(field, depth: depth + 1) }
+        default: return
         }
     }
 
@@ -261,7 +289,9 @@ extension Machine {
             let savedSite = nativeSite
             nativeSite = Unmanaged.passUnretained(site)
             defer { nativeSite = savedSite }
-            return try checked(native.body(NativeArguments(base: base, count: count, machine: self)))
+            return try checked(
+                native.body(NativeArguments(base: base, count: count, machine: self)),
+                deep: !native.passesValuesThrough)
         }
         if !proto.cellParameters.isEmpty { boxParameters(proto, base) }
         owned = false
@@ -288,6 +318,13 @@ extension Machine {
         for statement in module.statements {
             let value = try statement.code(self)
             releaseRetired()
+            // One operation may run long between two checks (a comparison of two huge
+            // strings, a sort of them): the limit is reported at the statement, not missed.
+            if isOverdue {
+                do { try checkpoint() } catch {
+                    throw Diagnostic(error, file: module.file, range: statement.range)
+                }
+            }
             if statement.echo { try echo(value, statement.range) }
         }
     }

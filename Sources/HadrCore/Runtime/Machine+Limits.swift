@@ -180,6 +180,14 @@ extension Machine {
         }
     }
 
+    /// Whether the time is up or an interrupt is pending, without taking it: looked at
+    /// after each top-level statement, whatever it charged.
+    var isOverdue: Bool {
+        if interrupt.isRequested { return true }
+        if let deadline { return Self.now() > deadline }
+        return false
+    }
+
     /// The slow part of `tick`: interrupt, step limit and deadline.
     func checkpoint() throws(LimitError) {
         stepsUsed += Self.checkInterval - budget

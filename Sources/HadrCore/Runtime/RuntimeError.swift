@@ -14,6 +14,8 @@ enum RuntimeError: ErrorMessage {
     case timePowerTooLarge(Int)
     /// A duration or rate that is infinite or not a number.
     case timeNotFinite
+    /// A model's availability or share that came out undefined (0/0, ∞ − ∞ inside it).
+    case shareNotANumber
     case cannotRaise(String)
     /// `x ^ y` with no real value, as numbers.
     case noRealPower(String, String)
@@ -76,6 +78,8 @@ enum RuntimeError: ErrorMessage {
         case .durationPower(let y): "a duration can only be raised to a whole power between -8 and 8; got \(y)"
         case .timePowerTooLarge(let e): "the result would be time to the power \(e); powers of time go from -64 to 64"
         case .timeNotFinite: "the result is not a finite amount of time (past 1e308 seconds)"
+        case .shareNotANumber:
+            "the result is not a number: an availability came out undefined (its inputs are too far apart)"
         case .cannotRaise(let a): "cannot raise \(a) to a power"
         case .noRealPower(let x, let y): "\(x) ^ \(y) has no real value"
         case .cannotNegate(let a): "cannot negate \(a)"

@@ -46,29 +46,6 @@ enum Value {
         return .time(value, exponent: exponent, unit: 0)
     }
 
-    /// A builtin's result, refused when a duration or rate in it is not finite (a model's
-    /// arithmetic past 1e308 seconds, which showed as `infs`): the value itself, a record's
-    /// fields, a list's items and their fields. Arithmetic refuses such amounts as it makes
-    /// them (`time(_:exponent:)`); builtins make theirs in many places, so their results are
-    /// checked once, where every builtin returns.
-    func checkedTimes(depth: Int = 0) throws(RuntimeError) -> Value {
-        switch self {
-        case .time(let x, _, _) where !x.isFinite:
-            throw .timeNotFinite
-        case .record(let r) where depth < 2:
-            for field in r.values { _ = try field.checkedTimes(depth: depth + 1) }
-        case .list(let l) where depth < 2:
-            for item in l.items {
-                switch item {
-                case .time, .record: _ = try item.checkedTimes(depth: depth + 1)
-                default: continue
-                }
-            }
-        default: break
-        }
-        return self
-    }
-
     /// The kind of value, as error messages name it.
     var typeName: String {
         switch self {
