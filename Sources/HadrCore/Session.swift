@@ -316,8 +316,23 @@ public final class Session {
     }
 
     /// The user's bindings with their values shown on one line, for `:vars`.
+    /// A value too long for a few lines is cut, ending in `…`: `:vars` with ten million
+    /// items bound printed every one, whatever the time limit.
     public var bindings: [(name: String, value: String)] {
-        userNames.compactMap { name in value(of: name).map { (name, Display.plain($0, quoted: true)) } }
+        let most = machine.layout.width * 4
+        return userNames.compactMap { name in
+            value(of: name).map { value in
+                var out: [UInt8] = []
+                do throws(Display.TooLong) {
+                    try Display.append(value, to: &out, quoted: true, style: .plain, depth: 0, limit: most)
+                } catch {
+                    let unicode = machine.layout.unicode
+                    let cut = Display.truncate(String(decoding: out, as: UTF8.self), to: most, unicode: unicode)
+                    return (name, cut.hasSuffix(unicode ? "…" : "...") ? cut : cut + (unicode ? "…" : "..."))
+                }
+                return (name, String(decoding: out, as: UTF8.self))
+            }
+        }
     }
 
     /// Binds `_` to the last result, as the REPL does after each input.

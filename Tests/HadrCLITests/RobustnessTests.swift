@@ -173,6 +173,19 @@ import Testing
         #expect(elapsed < 3, "took \(elapsed) s")
     }
 
+    /// A few huge strings take as long to show as millions of items: the clock is looked
+    /// at after each (four strings of 25 MB that need escapes ran 5 s past the limit).
+    @Test func showingAFewHugeStringsHonoursTheTimeout() throws {
+        let program = "s = \"\\\"\\n\\té\"\nfor i in 1..22 do s = s + s end\n[s, s, s, s]\n"
+        let start = Date()
+        let r = try HadrProcess.run(["--timeout", "0.5", try Self.script(program).path])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(r.status == 70)
+        #expect(r.stderr.contains("while showing this result"), "\(r.stderr)")
+        // The release build stops within 0.2 s of the limit; this debug build quotes slower.
+        #expect(elapsed < 8, "took \(elapsed) s")
+    }
+
     /// `str`, `print` and interpolation of a large table or list are paced the same way.
     @Test(arguments: ["y = str(x)", "print(x)", "y = \"{x}\""])
     func showingAHugeValueInsideAProgramHonoursTheTimeout(_ use: String) throws {

@@ -211,6 +211,18 @@ import Testing
                 == "[false, false, true, true]")
     }
 
+    /// `:vars` shows each value within a few lines: a long one is cut, ending in `…`.
+    @Test func bindingsCutLongValues() {
+        let s = session { _ in }
+        #expect(s.run("xs = 1..1000000\nbudget = 43m\nname = \"é\"", name: "t.hadr") == nil)
+        let shown = Dictionary(uniqueKeysWithValues: s.bindings.map { ($0.name, $0.value) })
+        #expect(shown["budget"] == "43m")
+        #expect(shown["name"] == "\"é\"")
+        let xs = shown["xs"] ?? ""
+        #expect(xs.hasPrefix("[1, 2, 3, ") && xs.hasSuffix("…"), "\(xs.prefix(80))")
+        #expect(Display.columns(xs) <= Display.Layout.standard.width * 4)
+    }
+
     @Test func joinWritesStringsAndShowsOtherValues() {
         #expect(eval("join([\"a\", \"é\", \"\", \"c\"], \"--\")") == "\"a--é----c\"")
         #expect(eval("join([\"a\", 1, 2m, 99.9%], \", \")") == "\"a, 1, 2m, 99.9%\"")

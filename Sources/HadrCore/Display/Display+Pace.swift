@@ -30,5 +30,12 @@ extension Display {
         static func stops(at i: Int) -> Bool {
             i & (every - 1) == every - 1 && (current?.isOver ?? false)
         }
+
+        /// As `stops(at:)`, looking at the clock after a large item too (a megabyte of
+        /// text or more): a few huge strings take as long as millions of small items.
+        @inline(__always)
+        static func stops(at i: Int, after bytes: Int) -> Bool {
+            (i & (every - 1) == every - 1 || bytes >= 1 << 20) && (current?.isOver ?? false)
+        }
     }
 }

@@ -25,13 +25,13 @@ extension Display {
                 return filled(list.items, indent: indent, used: used, style: style, layout: layout, depth: depth)
             }
             var items: [String] = []
+            var last = 0
             for (n, item) in list.items.enumerated() {
-                if Pace.stops(at: n) { break }
-                items.append(
-                    inner
-                        + fitted(
-                            item, indent: indent + 2, used: indent + 2 + 1, style: style, layout: layout,
-                            depth: depth + 1))
+                if Pace.stops(at: n, after: last) { break }
+                let shown = fitted(
+                    item, indent: indent + 2, used: indent + 2 + 1, style: style, layout: layout, depth: depth + 1)
+                last = shown.utf8.count
+                items.append(inner + shown)
             }
             return "[\n" + items.joined(separator: ",\n") + "\n" + closing + "]"
         case .cell(let c):
@@ -62,10 +62,15 @@ extension Display {
         let continuation = String(repeating: " ", count: indent + 1)
         var out = "["
         var lineWidth = used + 1
+        var last = 0
         for (i, item) in items.enumerated() {
-            if Pace.stops(at: i) { break }
+            if Pace.stops(at: i, after: last) { break }
             let shown = inline(item, quoted: true, style: style, depth: depth + 1)
-            let shownWidth = columns(inline(item, quoted: true, style: .plain, depth: depth + 1))
+            last = shown.utf8.count
+            // Text longer than 16 bytes a column cannot fit a line: its width is not counted
+            // (counting the columns of 25 MB took a second).
+            let plain = last > layout.width * 16 ? "" : inline(item, quoted: true, style: .plain, depth: depth + 1)
+            let shownWidth = last > layout.width * 16 ? last : columns(plain)
             // Room for the item and the `,` or `]` after it.
             if i > 0 {
                 if lineWidth + 1 + shownWidth + 1 > layout.width {
