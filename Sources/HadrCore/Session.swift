@@ -401,17 +401,23 @@ public struct Result {
         CalendarUnits.with(calendar) { Display.result(value, style: style, layout: layout) }
     }
 
+    /// The value as a document; nil for a value that is not a table, record or list, and
+    /// for records with no fields (a table of no columns has no CSV or Markdown form).
+    private var document: Display.Document? {
+        Display.document(value, raw: false).flatMap { $0.columns.isEmpty ? nil : $0 }
+    }
+
     /// The value as `--csv` prints it, when it is a table, a record or a list; nil otherwise.
     public var csv: String? {
         CalendarUnits.with(calendar) {
-            Display.document(value, raw: false).map(Display.csv)
+            document.map(Display.csv)
         }
     }
 
     /// The value as `--markdown` prints it, when it is a table, a record or a list; nil otherwise.
     public var markdown: String? {
         CalendarUnits.with(calendar) {
-            Display.document(value, raw: false).map(Display.markdown)
+            document.map(Display.markdown)
         }
     }
 

@@ -17,6 +17,9 @@ import Testing
         #expect(markdown.stdout.hasSuffix("|\n3\n"))
         let two = try HadrProcess.run(["--csv", "-e", "[{a: 1}]", "-e", "[{b: 2}]"])
         #expect(two.stdout == "a\n1\n\nb\n2\n")
+        // A record with no fields has no table form: it is shown as a value.
+        let empty = try HadrProcess.run(["--markdown", "-e", "{}"])
+        #expect(empty.stdout == "{}\n")
     }
 
     @Test func conflictingFormatsAndBadWidthsAreUsageErrors() throws {

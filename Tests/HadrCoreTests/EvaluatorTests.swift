@@ -74,6 +74,8 @@ import Testing
     @Test func tablesPrintAsColumnsAndGiveColumns() {
         let text = "t = [{name: \"web\", a: 99.9%}, {name: \"db\", a: 99.95%}]\nt\nt.a"
         #expect(eval(text) == "name       a\nweb    99.9%\ndb    99.95%\n[99.9%, 99.95%]")
+        // Records with no fields make no table (it showed as an empty line, and str as "").
+        #expect(eval("[{}, {}]\ntype([{}])\nstr([{}])") == "[{}, {}]\n\"list\"\n\"[\\{\\}]\"")
     }
 
     @Test func functionsWithDefaultsAndNamedArguments() {

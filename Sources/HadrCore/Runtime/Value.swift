@@ -95,7 +95,8 @@ final class ListBox {
 
     /// The field names shared by every element, when the list is a non-empty table.
     var tableColumns: [String]? {
-        guard case .record(let first) = items.first else { return nil }
+        // Records with no fields make no table (it would have no columns): a list of them is a list.
+        guard case .record(let first) = items.first, !first.names.isEmpty else { return nil }
         for item in items.dropFirst() {
             guard case .record(let r) = item, r.names == first.names else { return nil }
         }
