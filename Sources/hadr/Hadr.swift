@@ -26,6 +26,13 @@ enum Hadr {
         case .version:
             console.out("hadr \(version)\n")
         case .run:
+            if let (byte, position) = notUTF8Expression(invocation.expressions) {
+                console.err(
+                    "hadr: error: the -e expression holds byte 0x\(String(byte, radix: 16, uppercase: true)) at byte "
+                        + "\(position + 1), which is not UTF-8 text (the shell passed another encoding)\n")
+                console.flush()
+                exit(ExitStatus.staticError)
+            }
             exit(Runner(invocation: invocation).main())
         }
         console.flush()
@@ -35,6 +42,29 @@ enum Hadr {
             exit(ExitStatus.outputFailed)
         }
         exit(ExitStatus.ok)
+    }
+
+    /// The first byte that is not UTF-8 in a raw argument that gave an `-e` expression, and
+    /// where it is. `CommandLine.arguments` has such bytes replaced by U+FFFD already, which
+    /// a string in the expression would then hold unseen; files are refused the same way.
+    private static func notUTF8Expression(_ expressions: [String]) -> (UInt8, Int)? {
+        guard !expressions.isEmpty else { return nil }
+        for i in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[i] else { continue }
+            let bytes = UnsafeBufferPointer(
+                start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
+            if String(validating: bytes, as: UTF8.self) != nil { continue }
+            // The word as it reached the parser: the expression itself, or `-eTEXT`.
+            let repaired = String(decoding: bytes, as: UTF8.self)
+            guard expressions.contains(where: { repaired == $0 || (repaired.hasPrefix("-") && repaired.hasSuffix($0)) })
+            else { continue }
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
+            return offset < bytes.count ? (bytes[offset], offset) : nil
+        }
+        return nil
     }
 
     /// What `hadr --help` prints: the forms, the options from their table, the exit statuses.

@@ -170,6 +170,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let bom = try HadrProcess.run(
             [try Self.script([0xEF, 0xBB, 0xBF] + Array("x = 1 ".utf8) + [0xFF])].map(\.path))
         #expect(bom.stderr.contains("line 1, column 7 holds byte 0xFF"), "\(bom.stderr)")
+        // An -e expression in another encoding is refused before it runs, with its byte, even
+        // inside a string, where the U+FFFD it arrives as would be held unseen.
+        let latin1E = try OutputIsNotLostTests.bash("$HADR -e \"$(printf '\"caf\\xe9\"')\" 2>&1; echo \"status $?\"")
+        #expect(latin1E.contains("holds byte 0xE9 at byte 5, which is not UTF-8 text"), "\(latin1E)")
+        #expect(latin1E.contains("status 65"), "\(latin1E)")
         // From -e the shell's bytes reach hadr already replaced: the error names U+FFFD.
         let e = try HadrProcess.run(["-e", "x = 1 \u{FFFD}"])
         #expect(e.status == 65)
