@@ -31,7 +31,8 @@ struct BarChart {
         let axis = ChartAxis(covering: ends, quantity: quantity, log: log)
         let full = canvas.glyph("█", "#")
         let band = canvas.glyph("░", "-")
-        for bar in bars {
+        for (n, bar) in bars.enumerated() {
+            if Display.Pace.stops(at: n) { break }
             let label = Display.pad(
                 Display.truncate(bar.label, to: labelWidth, unicode: canvas.unicode), to: labelWidth)
             var body: String

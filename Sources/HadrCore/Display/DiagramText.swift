@@ -53,7 +53,11 @@ enum DiagramText {
         let whole = layout(root, g)
         if whole.width + 4 <= width { return framed([whole], width: whole.width + 4, g) }
         guard case .series(let parts) = root else { return nil }
-        let pieces = parts.map { layout($0, g) }
+        var pieces: [Display.Grid] = []
+        for (i, part) in parts.enumerated() {
+            if Display.Pace.stops(at: i) { break }
+            pieces.append(layout(part, g))
+        }
         // Each row of the wrapped series has a turn column on either side and a line in and out.
         let room = width - 4
         guard pieces.allSatisfy({ $0.width <= room }) else { return nil }
@@ -88,6 +92,7 @@ enum DiagramText {
         let right = width - 1
         var top = 0
         for (i, row) in rows.enumerated() {
+            if Display.Pace.stops(at: i) { break }
             grid.paste(row, row: top, column: 2)
             let anchor = top + row.anchor
             // In: from the left edge on the first row, from the turn on the others.
@@ -156,6 +161,7 @@ enum DiagramText {
         var grid = Display.Grid(width: width, height: anchor + below, anchor: anchor)
         var column = 0
         for (i, part) in parts.enumerated() {
+            if Display.Pace.stops(at: i) { break }
             if i > 0 {
                 grid.line(g.h, row: anchor, from: column, to: column + 1)
                 column += 2
@@ -180,7 +186,8 @@ enum DiagramText {
         if let label { grid.put(label, row: 0, column: 2) }
         var top = header
         var anchors: [Int] = []
-        for part in parts {
+        for (i, part) in parts.enumerated() {
+            if Display.Pace.stops(at: i) { break }
             grid.paste(part, row: top, column: 2)
             let anchor = top + part.anchor
             anchors.append(anchor)
