@@ -146,6 +146,8 @@ import Testing
         "xs = map(1..1000000, fn(i) = -i)\nfor i in 1..100 do ys = sort(xs) end",
         "xs = 1..1000000\nfor i in 1..100000 do ys = append(xs, 1) end",
         "a = \"x\"\nfor i in 1..26 do a = a + a end\nb = a + \"y\"\nfor i in 1..100000 do t = a < b end",
+        // The first len of 50 MB of combining characters walks them all: charged as it goes.
+        "s = \"e\u{301}\"\nfor i in 1..24 do s = s + s end\nn = len(s + \"x\") + len(s + \"y\") + len(s + \"z\")",
     ])
     func longBuiltinsHonourTheTimeout(_ program: String) throws {
         let start = Date()

@@ -7,10 +7,7 @@ enum ListBuiltins {
                 switch x {
                 case .list(let l): return .number(Double(l.items.count))
                 case .string(let s):
-                    var work = 0
-                    let count = machine.textIndex.count(s, work: &work)
-                    try machine.tick(work / 64)
-                    return .number(Double(count))
+                    return .number(Double(try machine.textIndex.count(s) { try machine.tick($0) }))
                 case .record(let r): return .number(Double(r.names.count))
                 default:
                     throw ArgumentError.mustBe(

@@ -17,9 +17,9 @@ enum Access {
         return resolved
     }
 
-    /// `base[index]`; a string's characters are found through `text`, which adds the bytes
-    /// it read to `work`.
-    static func index(_ base: Value, _ index: Value, text: TextIndex, work: inout Int) throws -> Value {
+    /// `base[index]`; a string's characters are found through `text`, which gives the work
+    /// of reading it to `charge`.
+    static func index(_ base: Value, _ index: Value, text: TextIndex, charge: (Int) throws -> Void) throws -> Value {
         switch base {
         case .list(let list):
             return list.items[try position(index, count: list.items.count, what: list.isTable ? "table" : "list")]
@@ -29,7 +29,7 @@ enum Access {
             }
             return try field(base, name)
         case .string(let s):
-            return .string(try text.character(s, work: &work) { try position(index, count: $0, what: "string") })
+            return .string(try text.character(s, charge: charge) { try position(index, count: $0, what: "string") })
         default:
             throw RuntimeError.cannotIndex(Operators.describe(base))
         }

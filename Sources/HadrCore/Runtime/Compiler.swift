@@ -140,10 +140,7 @@ struct Compiler {
                 let b = try baseCode(m)
                 let i = try indexCode(m)
                 do {
-                    var work = 0
-                    let value = try Access.index(b, i, text: m.textIndex, work: &work)
-                    try m.tick(work / 64)
-                    return value
+                    return try Access.index(b, i, text: m.textIndex) { try m.tick($0) }
                 } catch { throw locate(error, range) }
             }
         case .field(let base, let name):

@@ -24,21 +24,23 @@ final class TextIndex {
     /// walked each time instead (which costs little at that size).
     private static let inline = 15
 
-    /// How many characters `s` has; `work` counts the bytes read to find out.
-    func count(_ s: String, work: inout Int) -> Int {
+    /// How many characters `s` has. `charge` is given the work of finding out, in steps
+    /// (a step a 64 bytes), as it goes: a walk over 75 MB of combining characters takes a
+    /// second, and a limit stops it on the way.
+    func count(_ s: String, charge: (Int) throws -> Void) throws -> Int {
         if s.utf8.count <= Self.inline { return s.count }
-        work += remember(s)
+        try remember(s, charge: charge)
         return characters
     }
 
     /// The character at the position `position` gives from the count of characters (which
     /// checks the index against it), the string remembered once for both.
-    func character(_ s: String, work: inout Int, at position: (Int) throws -> Int) throws -> String {
+    func character(_ s: String, charge: (Int) throws -> Void, at position: (Int) throws -> Int) throws -> String {
         if s.utf8.count <= Self.inline {
             let i = try position(s.count)
             return String(s[s.index(s.startIndex, offsetBy: i)])
         }
-        work += remember(s)
+        try remember(s, charge: charge)
         let i = try position(characters)
         let utf8 = s.utf8
         if offsets.isEmpty {
@@ -50,28 +52,34 @@ final class TextIndex {
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
-    /// Makes `s` the remembered string; returns the bytes read (0 when it already was).
-    private func remember(_ s: String) -> Int {
+    /// Makes `s` the remembered string, charging a step a 64 bytes read (nothing when it
+    /// already was). Nothing changes until the walk is done, so a limit may stop it.
+    private func remember(_ s: String, charge: (Int) throws -> Void) throws {
         let bytes = s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
-        if let bytes, bytes == textBytes, s.utf8.count == text.utf8.count { return 0 }
-        text = s
-        textBytes = bytes
+        if let bytes, bytes == textBytes, s.utf8.count == text.utf8.count { return }
         let utf8 = s.utf8
         if Self.isPlainASCII(s) {
-            offsets = []
-            characters = utf8.count
-            return utf8.count
+            try charge(utf8.count / 64)
+            (text, textBytes, offsets, characters) = (s, bytes, [], utf8.count)
+            return
         }
         var starts: [UInt32] = []
         var index = s.startIndex
+        var charged = 0
         while index < s.endIndex {
-            starts.append(UInt32(truncatingIfNeeded: utf8.distance(from: utf8.startIndex, to: index)))
+            let offset = utf8.distance(from: utf8.startIndex, to: index)
+            starts.append(UInt32(truncatingIfNeeded: offset))
+            // Charged a megabyte at a time as the walk goes.
+            if offset - charged >= 1 << 20 {
+                try charge((offset - charged) / 64)
+                charged = offset
+            }
             index = s.index(after: index)
         }
-        characters = starts.count
+        try charge((utf8.count - charged) / 64)
+        let count = starts.count
         starts.append(UInt32(truncatingIfNeeded: utf8.count))
-        offsets = starts
-        return utf8.count
+        (text, textBytes, offsets, characters) = (s, bytes, starts, count)
     }
 }
 
