@@ -213,6 +213,37 @@ import Testing
                 == "[false, false, true, true]")
     }
 
+    /// Long strings are ordered a piece at a time (`Operators.orderStrings`), so that a limit
+    /// stops the comparison of two huge ones. The order must be Swift's own whatever the
+    /// pieces (the oracle): random strings of precomposed and decomposed accents, lone
+    /// combining marks, Hangul jamo and syllables, Oriya vowel signs that compose, emoji with
+    /// modifiers and `\r\n`, compared in pieces of one to three characters.
+    @Test func longStringsOrderedInPiecesAsSwiftOrdersThem() throws {
+        let alphabet = [
+            "a", "e", "é", "e\u{301}", "\u{301}", "\u{327}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "👍",
+            "\u{1F3FD}", "\r", "\n", "\r\n", "z", "\u{B47}", "\u{B3E}", "\u{B4B}", "ü", "u\u{308}", "\u{308}",
+            "\u{200D}",
+        ]
+        var random = SplitMix64.stream(7, of: 1)
+        func pick(_ n: Int) -> Int { min(n - 1, Int(random.unit() * Double(n))) }
+        func make() -> String { (0..<pick(7)).map { _ in alphabet[pick(alphabet.count)] }.joined() }
+        for _ in 0..<20_000 {
+            let x = make()
+            // Often a common start, so that pieces compare equal before the difference.
+            let y =
+                switch pick(3) {
+                case 0: make()
+                case 1: String(x.prefix(pick(x.count + 1))) + make()
+                default: x.map { $0 == "é" ? "e\u{301}" : String($0) }.joined() + make()
+                }
+            let oracle = x == y ? 0 : (x < y ? -1 : 1)
+            for piece in 1...3 {
+                let got = try Operators.orderStrings(x, y, progress: { _ in }, piece: piece, longer: 0)
+                #expect(got == oracle, "\(Array(x.unicodeScalars)) vs \(Array(y.unicodeScalars)), pieces of \(piece)")
+            }
+        }
+    }
+
     /// `:vars` shows each value within a few lines: a long one is cut, ending in `…`.
     @Test func bindingsCutLongValues() {
         let s = session { _ in }

@@ -76,7 +76,8 @@ enum ListBuiltins {
                     numbers.count, less: { i, j in numbers[i] < numbers[j] }, tick: args.charge)
             } else {
                 order = try StableSort.order(
-                    keys.count, less: { i, j in try Operators.compare(keys[i], keys[j]) < 0 }, tick: args.charge)
+                    keys.count, less: { i, j in try Operators.compare(keys[i], keys[j], progress: args.charge) < 0 },
+                    tick: args.charge)
             }
             return .list(order.map { items[$0] })
         },

@@ -199,8 +199,12 @@ extension Compiler {
         let slow: (Machine, Value, Value) throws -> Bool = { m, a, b in
             do {
                 // Two strings compare byte by byte (Unicode order for `<`): charged for their size
-                // (one step a 256 bytes), so that a loop of comparisons meets --timeout.
-                if case .string(let x) = a, case .string(let y) = b { try m.tick(min(x.utf8.count, y.utf8.count) >> 8) }
+                // (one step a 256 bytes), so that a loop of comparisons meets --timeout, and two
+                // long ones a piece at a time (`Operators.orderStrings`).
+                if case .string(let x) = a, case .string(let y) = b {
+                    try m.tick(min(x.utf8.count, y.utf8.count) >> 8)
+                    return Operators.holds(O.op, order: try Operators.orderStrings(x, y) { try m.tick($0) })
+                }
                 return try Operators.test(O.op, a, b)
             } catch { throw locate(error, range) }
         }
