@@ -150,24 +150,37 @@ import Testing
         "s = \"e\u{301}\"\nfor i in 1..24 do s = s + s end\nn = len(s + \"x\") + len(s + \"y\") + len(s + \"z\")",
     ])
     func longBuiltinsHonourTheTimeout(_ program: String) throws {
-        let start = Date()
-        let r = try HadrProcess.run(["--timeout", "1", try Self.script(program + "\n").path])
-        let elapsed = Date().timeIntervalSince(start)
+        try Self.expectStopped(program + "\n", timeout: "1", within: 6)
+    }
+
+    /// Runs `program` under `--timeout`: it must stop at the time limit (exit 70, saying
+    /// `saying`) within `within` seconds in all.
+    @discardableResult
+    static func expectStopped(_ program: String, timeout: String, within: TimeInterval, saying: String = "time limit")
+        throws -> HadrProcess.Result
+    {
+        let (r, elapsed) = try timed(["--timeout", timeout, try script(program).path])
         #expect(r.status == 70)
-        #expect(r.stderr.contains("time limit"))
-        #expect(elapsed < 6, "took \(elapsed) s")
+        #expect(r.stderr.contains(saying), "\(r.stderr)")
+        #expect(elapsed < within, "took \(elapsed) s")
+        return r
+    }
+
+    /// Runs hadr; what it gave and how long it took.
+    static func timed(_ arguments: [String]) throws -> (HadrProcess.Result, TimeInterval) {
+        let start = Date()
+        let r = try HadrProcess.run(arguments)
+        return (r, Date().timeIntervalSince(start))
     }
 
     /// Showing a result is part of the evaluation: twenty million items stop at --timeout in
     /// every output format, with the limit in place of the unfinished text.
     @Test(arguments: [[], ["--json"], ["--markdown"], ["--csv"]])
     func showingAHugeResultHonoursTheTimeout(_ format: [String]) throws {
-        let start = Date()
         // Cheap to make (each -e has its own clock, and this debug build is slow under load),
         // twenty million numbers to show: a table of 10 000 rows, each cell a list of 2 000.
-        let r = try HadrProcess.run(
+        let (r, elapsed) = try Self.timed(
             format + ["--timeout", "1", "-e", "r = 1..2000", "-e", "x = map(1..10000, fn(i) = {a: r})", "-e", "x"])
-        let elapsed = Date().timeIntervalSince(start)
         #expect(r.status == 70)
         #expect(r.stderr.contains("time limit"), "\(r.stderr)")
         #expect(r.stderr.contains("while showing this result"), "\(r.stderr)")
@@ -178,26 +191,17 @@ import Testing
     /// A few huge strings take as long to show as millions of items: the clock is looked
     /// at after each (four strings of 25 MB that need escapes ran 5 s past the limit).
     @Test func showingAFewHugeStringsHonoursTheTimeout() throws {
-        let program = "s = \"\\\"\\n\\té\"\nfor i in 1..22 do s = s + s end\n[s, s, s, s]\n"
-        let start = Date()
-        let r = try HadrProcess.run(["--timeout", "0.5", try Self.script(program).path])
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(r.status == 70)
-        #expect(r.stderr.contains("while showing this result"), "\(r.stderr)")
         // The release build stops within 0.2 s of the limit; this debug build quotes slower.
-        #expect(elapsed < 8, "took \(elapsed) s")
+        try Self.expectStopped(
+            "s = \"\\\"\\n\\té\"\nfor i in 1..22 do s = s + s end\n[s, s, s, s]\n", timeout: "0.5", within: 8,
+            saying: "while showing this result")
     }
 
     /// `str`, `print` and interpolation of a large table or list are paced the same way.
     @Test(arguments: ["y = str(x)", "print(x)", "y = \"{x}\""])
     func showingAHugeValueInsideAProgramHonoursTheTimeout(_ use: String) throws {
-        let start = Date()
-        let program = "x = backoff(attempts: 1e6, cap: 1m)\nfor i in 1..50 do \(use) end\n"
-        let r = try HadrProcess.run(["--timeout", "1", try Self.script(program).path])
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(r.status == 70)
-        #expect(r.stderr.contains("time limit"), "\(r.stderr)")
-        #expect(elapsed < 3, "took \(elapsed) s")
+        try Self.expectStopped(
+            "x = backoff(attempts: 1e6, cap: 1m)\nfor i in 1..50 do \(use) end\n", timeout: "1", within: 3)
     }
 
     /// Ordering two long strings that are canonically equal (precomposed against decomposed
@@ -207,13 +211,9 @@ import Testing
     func orderingTwoHugeStringsHonoursTheTimeout(_ use: String) throws {
         let program =
             "a = \"\u{E9}\"\nb = \"e\u{301}\"\nfor i in 1..23 do a = a + a; b = b + b end\n\(use)\nprint(\"finished\")\n"
-        let start = Date()
-        let r = try HadrProcess.run(["--timeout", "0.5", try Self.script(program).path])
-        let elapsed = Date().timeIntervalSince(start)
-        #expect(r.status == 70)
-        #expect(r.stderr.contains("evaluation ran longer than the 0.5-second time limit"), "\(r.stderr)")
+        let r = try Self.expectStopped(
+            program, timeout: "0.5", within: 3, saying: "evaluation ran longer than the 0.5-second time limit")
         #expect(!r.stdout.contains("finished"))
-        #expect(elapsed < 3, "took \(elapsed) s")
     }
 
     @Test func aFIFOIsNotImportedAndDoesNotBlock() throws {
@@ -239,9 +239,7 @@ import Testing
     @Test func aTimeLimitCoversParsing() throws {
         let script = try Self.script(String(repeating: "x = 1\n", count: 1_000_000))
         for mode in [[], ["--check"]] {
-            let start = Date()
-            let r = try HadrProcess.run(mode + ["--timeout", "0.3", script.path])
-            let elapsed = Date().timeIntervalSince(start)
+            let (r, elapsed) = try Self.timed(mode + ["--timeout", "0.3", script.path])
             #expect(r.status == 70)
             #expect(r.stderr.contains("time limit"))
             #expect(r.stderr.contains(script.lastPathComponent + ":"), "not located: \(r.stderr)")
@@ -262,9 +260,7 @@ import Testing
             ? "x = [" + String(repeating: "1, ", count: 5_000_000) + "1]\n"
             : "x = \"" + String(repeating: "{1}", count: 2_000_000) + "\"\n"
         let script = try Self.script(text)
-        let start = Date()
-        let r = try HadrProcess.run(["--timeout", "0.5", script.path])
-        let elapsed = Date().timeIntervalSince(start)
+        let (r, elapsed) = try Self.timed(["--timeout", "0.5", script.path])
         #expect(r.status == 70)
         #expect(r.stderr.contains("time limit"))
         #expect(r.stderr.contains(script.lastPathComponent + ":1:"), "not located: \(r.stderr)")
