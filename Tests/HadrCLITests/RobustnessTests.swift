@@ -206,8 +206,8 @@ import Testing
 
     /// Ordering two long strings that are canonically equal (precomposed against decomposed
     /// accents, eight million characters: 3 s) stops at the limit, a piece at a time, for
-    /// `<`, `==` and `sort`; the script does not go on, nor end with 0.
-    @Test(arguments: ["x = a < b", "x = a == b", "x = sort([b, a, b])"])
+    /// `<`, `==`, `sort`, `min` and `max`; the script does not go on, nor end with 0.
+    @Test(arguments: ["x = a < b", "x = a == b", "x = sort([b, a, b])", "x = min(a, b)", "x = max([b, a, b])"])
     func orderingTwoHugeStringsHonoursTheTimeout(_ use: String) throws {
         let program =
             "a = \"\u{E9}\"\nb = \"e\u{301}\"\nfor i in 1..23 do a = a + a; b = b + b end\n\(use)\nprint(\"finished\")\n"

@@ -45,10 +45,10 @@ enum MathBuiltins {
             return .number((x * scale).rounded() / scale)
         },
         NativeFunction(
-            "min", 1, pairwise: { a, b in try better(a, b, wantLess: true) },
+            "min", 1, pairwise: { a, b, machine in try better(a, b, wantLess: true) { try machine.tick($0) } },
             { args in try extreme(args, wantLess: true) }),
         NativeFunction(
-            "max", 1, pairwise: { a, b in try better(a, b, wantLess: false) },
+            "max", 1, pairwise: { a, b, machine in try better(a, b, wantLess: false) { try machine.tick($0) } },
             { args in try extreme(args, wantLess: false) }),
     ]
 
@@ -58,13 +58,17 @@ enum MathBuiltins {
         guard var best = items.first else {
             throw ArgumentError.needsAValue(wantLess ? "min" : "max")
         }
-        for item in items.dropFirst() { best = try better(best, item, wantLess: wantLess) }
+        for item in items.dropFirst() { best = try better(best, item, wantLess: wantLess, progress: args.charge) }
         return best
     }
 
     /// The lesser (or greater) of the best so far and the next item; the first on a tie.
-    private static func better(_ best: Value, _ item: Value, wantLess: Bool) throws -> Value {
-        let order = try Operators.compare(item, best)
+    /// `progress` is told the work of comparing two long strings (`Operators.orderStrings`).
+    private static func better(_ best: Value, _ item: Value, wantLess: Bool, progress: @escaping (Int) throws -> Void)
+        throws
+        -> Value
+    {
+        let order = try Operators.compare(item, best, progress: progress)
         return wantLess ? (order < 0 ? item : best) : (order > 0 ? item : best)
     }
 }

@@ -189,7 +189,7 @@ extension Compiler {
                     if let pairwise = u._withUnsafeGuaranteedRef({ $0.proto.pairwise }) {
                         do {
                             try m.tick()
-                            return try pairwise(v0, v1)
+                            return try pairwise(v0, v1, m)
                         } catch { throw annotate(error, m, range) }
                     }
                     if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {
@@ -222,7 +222,7 @@ extension Compiler {
                     if let pairwise = u._withUnsafeGuaranteedRef({ $0.proto.pairwise }) {
                         do {
                             try m.tick()
-                            return try pairwise(pairwise(v0, v1), v2)
+                            return try pairwise(pairwise(v0, v1, m), v2, m)
                         } catch { throw annotate(error, m, range) }
                     }
                     if u._withUnsafeGuaranteedRef({ $0.proto.collectsAll }), m.hasRoom(1) {

@@ -52,7 +52,7 @@ struct NativeFunction: Sendable {
     /// For a builtin whose one parameter collects every argument and whose result over
     /// several is its result over each pair in turn (`min`, `max`): the result over two,
     /// so that a call with two or three arguments builds no list.
-    let pairwise: (@Sendable (Value, Value) throws -> Value)?
+    let pairwise: (@Sendable (Value, Value, Machine) throws -> Value)?
 
     /// For a builtin of one or two parameters that calls no function back and warns
     /// nothing: its body over the arguments themselves. A call naming the global with every
@@ -72,7 +72,7 @@ struct NativeFunction: Sendable {
 
     init(
         _ name: String, _ parameterCount: Int, passesValuesThrough: Bool = false,
-        pairwise: (@Sendable (Value, Value) throws -> Value)? = nil,
+        pairwise: (@Sendable (Value, Value, Machine) throws -> Value)? = nil,
         _ body: @escaping @Sendable (NativeArguments) throws -> Value
     ) {
         self.name = name
@@ -121,7 +121,7 @@ final class FunctionProto {
     /// positional arguments only passes them as one list, with nothing else to bind.
     let collectsAll: Bool
     /// The builtin's `pairwise`, when it collects all its arguments.
-    let pairwise: (@Sendable (Value, Value) throws -> Value)?
+    let pairwise: (@Sendable (Value, Value, Machine) throws -> Value)?
     /// The builtin's `leaf` body, when it has one.
     let leaf: NativeFunction.Leaf?
     /// Whether this is the builtin `append`, which `xs = append(xs, x)` may do in place
