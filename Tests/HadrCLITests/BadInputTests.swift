@@ -130,7 +130,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             "fn f(n) = f(n + 1); f(1)", 70, "<-e>:1:11: error: calls nest more than 20000 deep (runaway recursion?)"),
         BadInput("x = [x]", 70, "<-e>:1:6: error: `x` is used before it is given a value"),
         BadInput("\"{}\"", 65, "<-e>:1:2: error: empty `{}` in string; write `\\{` for a brace"),
-        BadInput("\"\\q\"", 65, "<-e>:1:2: error: unknown escape `\\q`; use \\n \\t \\\" \\\\ \\{ \\}"),
+        BadInput("\"\\q\"", 65, "<-e>:1:2: error: unknown escape `\\q`; use \\n \\r \\t \\\" \\\\ \\{ \\}"),
         BadInput("backoff(base: 1s, attempts: 3, base: 2s)", 65, "<-e>:1:32: error: argument `base` is given twice"),
         BadInput("simulate(99%, years: 0)", 70, "<-e>:1:1: error: `years` must be above 0 and at most 10000000; got 0"),
         BadInput("component(\"db\")", 70, "<-e>:1:1: error: `component` needs an availability or `mtbf:` and `mttr:`"),

@@ -58,6 +58,9 @@ import Testing
         #expect(eval("x = 99.9%\n\"A = {x}, U = {unavailability(x)}\"") == "\"A = 99.9%, U = 0.1%\"")
         #expect(eval("\"braces \\{ok\\}\"") == "\"braces \\{ok\\}\"")
         #expect(eval("print(\"line\\tone\")") == "line\tone")
+        // A carriage return is written `\r` and shown so, never raw (it moved the terminal's cursor).
+        #expect(eval("s = \"a\\r\\nb\"\n[s, len(s)]") == "[\"a\\r\\nb\", 3]")
+        #expect(eval("parse(\"\\\"x\\\\ry\\\"\") == \"x\\ry\"") == "true")
     }
 
     @Test func listsRecordsAndIndexing() {

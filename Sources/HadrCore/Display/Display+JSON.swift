@@ -33,9 +33,12 @@ extension Display {
         case .string(let s): return jsonString(s)
         case .list(let l):
             var items: [String] = []
+            var last = 0
             for (n, item) in l.items.enumerated() {
-                if Pace.stops(at: n) { break }
-                items.append(try json(item, depth: depth + 1))
+                if Pace.stops(at: n, after: last) { break }
+                let shown = try json(item, depth: depth + 1)
+                last = shown.utf8.count
+                items.append(shown)
             }
             return "[" + items.joined(separator: ", ") + "]"
         case .record(let r):

@@ -171,6 +171,7 @@ public enum Display {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): byte
             case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): UInt8(ascii: "r")
             case UInt8(ascii: "\t"): UInt8(ascii: "t")
             default: nil
             }

@@ -325,6 +325,7 @@ struct Lexer {
                 let escape = peek(1)
                 switch escape {
                 case UInt8(ascii: "n"): text.append(10)
+                case UInt8(ascii: "r"): text.append(13)
                 case UInt8(ascii: "t"): text.append(9)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(escape)
                 default:

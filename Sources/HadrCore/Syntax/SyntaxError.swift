@@ -52,7 +52,7 @@ enum SyntaxError: ErrorMessage {
         case .unterminatedInterpolation: "unterminated `{` in string interpolation"
         case .emptyInterpolation: "empty `{}` in string; write `\\{` for a brace"
         case .interpolationTooDeep(let limit): "string interpolations nest too deeply (limit \(limit))"
-        case .unknownEscape(let c): "unknown escape `\\\(c)`; use \\n \\t \\\" \\\\ \\{ \\}"
+        case .unknownEscape(let c): "unknown escape `\\\(c)`; use \\n \\r \\t \\\" \\\\ \\{ \\}"
         case .bang: "unexpected `!`; write `not` for negation"
         case .nulByte: "unexpected NUL byte"
         case .unterminatedRawString: "unterminated raw string: `'` starts one and the next `'` ends it"
