@@ -156,10 +156,10 @@ import Testing
     /// Runs `program` under `--timeout`: it must stop at the time limit (exit 70, saying
     /// `saying`) within `within` seconds in all.
     @discardableResult
-    static func expectStopped(_ program: String, timeout: String, within: TimeInterval, saying: String = "time limit")
-        throws -> HadrProcess.Result
-    {
-        let (r, elapsed) = try timed(["--timeout", timeout, try script(program).path])
+    static func expectStopped(
+        _ program: String, timeout: String, within: TimeInterval, saying: String = "time limit", options: [String] = []
+    ) throws -> HadrProcess.Result {
+        let (r, elapsed) = try timed(options + ["--timeout", timeout, try script(program).path])
         #expect(r.status == 70)
         #expect(r.stderr.contains(saying), "\(r.stderr)")
         #expect(elapsed < within, "took \(elapsed) s")
@@ -195,6 +195,10 @@ import Testing
         try Self.expectStopped(
             "s = \"\\\"\\n\\té\"\nfor i in 1..22 do s = s + s end\n[s, s, s, s]\n", timeout: "0.5", within: 8,
             saying: "while showing this result")
+        // One Markdown cell of 24 MB to escape (it ran 3.5 s past the limit).
+        try Self.expectStopped(
+            "s = \"a|b_*`\"\nwhile len(s) < 20000000 do s = s + s end\n{a: s}\n", timeout: "0.8", within: 8,
+            saying: "while showing this result", options: ["--markdown"])
     }
 
     /// `str`, `print` and interpolation of a large table or list are paced the same way.

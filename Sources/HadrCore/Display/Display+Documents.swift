@@ -117,7 +117,10 @@ extension Display {
         func line(_ cells: [String]) -> String {
             "| "
                 + cells.enumerated().map { i, text in
-                    pad(markdownEscaped(text), to: i < widths.count ? widths[i] : 0, right: i < right.count && right[i])
+                    let escaped = markdownEscaped(text)
+                    // Far wider than any padded column: written as it is, its columns not counted.
+                    if escaped.utf8.count > 16 * most { return escaped }
+                    return pad(escaped, to: i < widths.count ? widths[i] : 0, right: i < right.count && right[i])
                 }.joined(separator: " | ") + " |\n"
         }
         let rule =
@@ -142,7 +145,11 @@ extension Display {
         out.reserveCapacity(text.utf8.count)
         var before: Character = " "
         var index = text.startIndex
+        var n = 0
         while index < text.endIndex {
+            // One cell may be megabytes: under the display's limits (`Pace`) like a table's rows.
+            if Pace.stops(at: n) { break }
+            n += 1
             let ch = text[index]
             let next = text.index(after: index)
             switch ch {
