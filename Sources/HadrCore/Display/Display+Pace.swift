@@ -3,8 +3,9 @@ extension Display {
     /// The deadline and interrupt of the evaluation whose result is being shown. The loops
     /// over the items of a list, table or record look at it every `every` items; once the
     /// time is up or Ctrl-C was pressed they stop early, and the session reports the limit
-    /// in place of the unfinished text (`Session`'s result making). Outside a session's
-    /// result (`print`, tests) there is none, and displays run to their end.
+    /// in place of the unfinished text (`Machine.paced`: a session's results, `print`,
+    /// `str`, interpolation). Outside one (a test calling `Display`) there is none, and
+    /// displays run to their end.
     struct Pace: Sendable {
         let deadline: Double?
         let interrupt: Interrupt

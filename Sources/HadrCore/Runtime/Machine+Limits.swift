@@ -182,11 +182,7 @@ extension Machine {
 
     /// Whether the time is up or an interrupt is pending, without taking it: looked at
     /// after each top-level statement, whatever it charged.
-    var isOverdue: Bool {
-        if interrupt.isRequested { return true }
-        if let deadline { return Self.now() > deadline }
-        return false
-    }
+    var isOverdue: Bool { Display.Pace(deadline: deadline, interrupt: interrupt).isOver }
 
     /// The slow part of `tick`: interrupt, step limit and deadline.
     func checkpoint() throws(LimitError) {
