@@ -77,6 +77,8 @@ import Testing
     @Test func tablesPrintAsColumnsAndGiveColumns() {
         let text = "t = [{name: \"web\", a: 99.9%}, {name: \"db\", a: 99.95%}]\nt\nt.a"
         #expect(eval(text) == "name       a\nweb    99.9%\ndb    99.95%\n[99.9%, 99.95%]")
+        // A tab, line break or carriage return in a cell is shown escaped, on the cell's line.
+        #expect(eval("[{name: \"a\\tb\\r\\nc\", v: 1}]") == "name       v\na\\tb\\r\\nc  1")
         // Records with no fields make no table (it showed as an empty line, and str as "").
         #expect(eval("[{}, {}]\ntype([{}])\nstr([{}])") == "[{}, {}]\n\"list\"\n\"[\\{\\}]\"")
     }
@@ -368,6 +370,17 @@ import Testing
         let outcome = run("while true do end", limits: limits)
         #expect(outcome.error?.kind == .limit)
         #expect(outcome.error?.message == "evaluation took more than 100000 steps")
+    }
+
+    /// The step limit holds to the step, however small (it was looked at every 4 096 steps,
+    /// so `--max-steps 100` let 4 096 loop steps through), in one input and across several.
+    @Test func stepLimitHoldsToTheStep() {
+        for n in [1, 100, 5000] {
+            var limits = Limits()
+            limits.maxSteps = n
+            #expect(run("for i in 1..\(n) do end", limits: limits).error == nil, "\(n)")
+            #expect(run("for i in 1..\(n + 1) do end", limits: limits).error?.kind == .limit, "\(n)")
+        }
     }
 
     @Test func hugeRangeIsRefused() {

@@ -7,6 +7,26 @@ extension Display {
         }
     }
 
+    /// A cell's text on one line: a line break, carriage return or tab in a string is
+    /// written as its escape (`\n`, `\r`, `\t`), which kept raw broke the columns (and a
+    /// carriage return moved the cursor).
+    private static func oneLine(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            switch byte {
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The terminal columns text takes.
     private static func width(_ text: String) -> Int { Display.columns(text) }
 
@@ -36,7 +56,7 @@ extension Display {
                 var bytes: [UInt8] = []
                 try append(value, to: &bytes, quoted: false, style: .plain, depth: 1, limit: limit - used)
                 used += bytes.count + 2
-                flat.append(String(decoding: bytes, as: UTF8.self))
+                flat.append(oneLine(bytes))
             }
         }
         let flatWidths = flat.map(width)

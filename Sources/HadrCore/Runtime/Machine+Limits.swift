@@ -111,7 +111,7 @@ extension Machine {
         // Each evaluation may run on a new thread: display there uses the session's calendar.
         CalendarUnits.current = calendar ?? .standard
         stepsUsed = 0
-        budget = Self.checkInterval
+        grantBudget()
         deadline = limits.timeout.map { (start ?? Self.now()) + $0 }
         // A pending interrupt is kept: a script's SIGTERM may arrive before it starts.
         // The REPL forgets a Ctrl-C pressed at the prompt before it evaluates.
@@ -184,10 +184,18 @@ extension Machine {
     /// after each top-level statement, whatever it charged.
     var isOverdue: Bool { Display.Pace(deadline: deadline, interrupt: interrupt).isOver }
 
+    /// Steps until the next check: `checkInterval`, or fewer when `--max-steps` is nearer,
+    /// so that the step limit holds to the step (`--max-steps 100` stopped after 4 096).
+    private func grantBudget() {
+        let left = limits.maxSteps.map { max(0, $0 - stepsUsed) } ?? Self.checkInterval
+        budgetGranted = min(Self.checkInterval, left)
+        budget = budgetGranted
+    }
+
     /// The slow part of `tick`: interrupt, step limit and deadline.
     func checkpoint() throws(LimitError) {
-        stepsUsed += Self.checkInterval - budget
-        budget = Self.checkInterval
+        stepsUsed += budgetGranted - budget
+        grantBudget()
         if interrupt.take() { throw .interrupted }
         if let maxSteps = limits.maxSteps, stepsUsed > maxSteps { throw .steps(maxSteps) }
         if let deadline, Self.now() > deadline { throw .time(limits.timeout ?? 0) }

@@ -45,6 +45,8 @@ final class Machine {
     var stackFloor: UInt = 0
     var stackSize = 0
     var budget = Machine.checkInterval
+    /// The budget as the last check set it, so that the steps spent since are known.
+    var budgetGranted = Machine.checkInterval
     var stepsUsed = 0
     /// When the current evaluation must stop, if it has a time limit (read by worker threads' stop checks).
     var deadline: Double?
