@@ -77,6 +77,13 @@ public final class Session {
         return onLargeStack { () throws(Diagnostic) in try self.execute(file, path: path) }
     }
 
+    /// Where the first byte that is not UTF-8 is in `bytes`, if one is (for text that reached
+    /// the host other than from a file, as the raw bytes of an `-e` argument).
+    public static func firstByteNotUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let valid = SourceLoader.validUTF8Prefix(bytes)
+        return valid < bytes.count ? valid : nil
+    }
+
     /// Reads a script file as `runFile` would, for a caller that keeps its text.
     public static func readSource(_ path: String) -> Swift.Result<String, Diagnostic> {
         do { return .success(try SourceLoader.read(path)) } catch { return .failure(Diagnostic(error)) }
@@ -86,10 +93,7 @@ public final class Session {
     @discardableResult
     public func runFile(_ path: String) -> Diagnostic? {
         let text: String
-        do { text = try readTimed { timeout throws(LoadError) in try SourceLoader.read(path, timeout: timeout) } } catch
-        {
-            return Diagnostic(error)
-        }
+        do { text = try readScript(path) } catch { return Diagnostic(error) }
         return run(text, name: path, directory: SourceLoader.directory(of: path))
     }
 
@@ -98,13 +102,7 @@ public final class Session {
     @discardableResult
     public func runStandardInput(name: String = "<stdin>") -> Diagnostic? {
         let text: String
-        do {
-            text = try readTimed { timeout throws(LoadError) in
-                try SourceLoader.readAll(0, name: name, timeout: timeout)
-            }
-        } catch {
-            return Diagnostic(error)
-        }
+        do { text = try readStandardInput(name) } catch { return Diagnostic(error) }
         return run(text, name: name, directory: ".")
     }
 
@@ -130,10 +128,7 @@ public final class Session {
     @discardableResult
     public func checkFile(_ path: String) -> Diagnostic? {
         let text: String
-        do { text = try readTimed { timeout throws(LoadError) in try SourceLoader.read(path, timeout: timeout) } } catch
-        {
-            return Diagnostic(error)
-        }
+        do { text = try readScript(path) } catch { return Diagnostic(error) }
         return check(text, name: path, directory: SourceLoader.directory(of: path))
     }
 
@@ -141,13 +136,7 @@ public final class Session {
     @discardableResult
     public func checkStandardInput(name: String = "<stdin>") -> Diagnostic? {
         let text: String
-        do {
-            text = try readTimed { timeout throws(LoadError) in
-                try SourceLoader.readAll(0, name: name, timeout: timeout)
-            }
-        } catch {
-            return Diagnostic(error)
-        }
+        do { text = try readStandardInput(name) } catch { return Diagnostic(error) }
         return check(text, name: name, directory: ".")
     }
 
@@ -157,11 +146,17 @@ public final class Session {
         return clockStart
     }
 
-    /// Reads a script under the time limit, whose clock then goes on through its evaluation:
-    /// `--timeout` covers a pipe that is slow to give the script.
-    private func readTimed(_ read: (Double?) throws(LoadError) -> String) throws(LoadError) -> String {
+    /// Reads a script file (or pipe) under the time limit, whose clock then goes on through
+    /// its evaluation: `--timeout` covers a pipe that is slow to give the script.
+    private func readScript(_ path: String) throws(LoadError) -> String {
         clockStart = Machine.now()
-        return try read(machine.limits.timeout)
+        return try SourceLoader.read(path, timeout: machine.limits.timeout)
+    }
+
+    /// Reads standard input to its end as `readScript` reads a file.
+    private func readStandardInput(_ name: String) throws(LoadError) -> String {
+        clockStart = Machine.now()
+        return try SourceLoader.readAll(0, name: name, timeout: machine.limits.timeout)
     }
 
     /// Runs one REPL input; on error the session is left exactly as it was before, the
@@ -265,9 +260,7 @@ public final class Session {
             // Kept, not freed on the way out: freeing millions of items takes longer than
             // the display was allowed (0.4 s for two million lists), and a script exits next.
             unshown = value
-            var d = Diagnostic.from(error)
-            d.file = file
-            d.range = range
+            var d = Diagnostic.from(error).placed(in: file, at: range)
             d.notes.insert("note: while showing this result", at: 0)
             throw d
         }
@@ -384,6 +377,9 @@ public struct Result {
     public internal(set) var shown = ""
     /// Whether `shown` is a CSV or Markdown document rather than a value's text.
     public internal(set) var isDocument = false
+
+    /// `shown` as written out: ending in a line break.
+    public var written: String { isDocument ? shown : shown + "\n" }
 
     /// The text in `format`; nil for JSON of a value nested too deep to have one.
     func made(as format: ResultFormat) -> (String, isDocument: Bool)? {

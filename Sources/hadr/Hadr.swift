@@ -53,16 +53,12 @@ enum Hadr {
             guard let argument = CommandLine.unsafeArgv[i] else { continue }
             let bytes = UnsafeBufferPointer(
                 start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
-            if String(validating: bytes, as: UTF8.self) != nil { continue }
+            guard let offset = Session.firstByteNotUTF8(in: bytes) else { continue }
             // The word as it reached the parser: the expression itself, or `-eTEXT`.
             let repaired = String(decoding: bytes, as: UTF8.self)
             guard expressions.contains(where: { repaired == $0 || (repaired.hasPrefix("-") && repaired.hasSuffix($0)) })
             else { continue }
-            var parser = Unicode.UTF8.ForwardParser()
-            var iterator = bytes.makeIterator()
-            var offset = 0
-            while case .valid(let scalar) = parser.parseScalar(from: &iterator) { offset += scalar.count }
-            return offset < bytes.count ? (bytes[offset], offset) : nil
+            return (bytes[offset], offset)
         }
         return nil
     }

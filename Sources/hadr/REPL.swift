@@ -106,7 +106,7 @@ final class REPL {
     private func evaluate(_ input: String, record: Bool = true) {
         var last: Result?
         session.onResult = { [console] result in
-            console.out(result.shown + (result.isDocument ? "" : "\n"))
+            console.out(result.written)
             last = result
         }
         _ = interruptRequests.take()
@@ -178,7 +178,7 @@ final class REPL {
             console.err(renderer.render(error))
             return true
         }
-        session.onResult = { [console] result in console.out(result.shown + (result.isDocument ? "" : "\n")) }
+        session.onResult = { [console] result in console.out(result.written) }
         let directory = Self.directory(of: path)
         if let error = session.run(text, name: path, directory: directory) {
             console.err(renderer.render(error))

@@ -60,11 +60,7 @@ struct Runner {
         var shown = 0
         session.onResult = { [console] result in
             // Documents one after another stay apart: a blank line between them.
-            if result.isDocument {
-                console.out((shown > 0 ? "\n" : "") + result.shown)
-            } else {
-                console.out(result.shown + "\n")
-            }
+            console.out((result.isDocument && shown > 0 ? "\n" : "") + result.written)
             shown += 1
         }
         func report(_ diagnostic: Diagnostic?) -> Int32 {

@@ -109,15 +109,9 @@ extension NativeArguments {
         var out = ""
         for (i, value) in values.enumerated() {
             let room = limit - out.utf8.count
-            let shown: String?
-            switch (layout, value) {
-            case (let layout?, .list), (let layout?, .record):
-                // A list or record may take long to show: under the limits (`Machine.paced`).
-                shown = try machine.paced { try? Display.printed(value, layout: layout, limit: room) }
-            case (let layout?, _): shown = try? Display.printed(value, layout: layout, limit: room)
-            case (nil, _): shown = try machine.text(of: value, limit: room)
+            guard let piece = try machine.text(of: value, limit: room, layout: layout) else {
+                throw RuntimeError.stringTooLong(limit: limit)
             }
-            guard let piece = shown else { throw RuntimeError.stringTooLong(limit: limit) }
             if i > 0 {
                 guard out.utf8.count + separator.utf8.count <= limit else {
                     throw RuntimeError.stringTooLong(limit: limit)

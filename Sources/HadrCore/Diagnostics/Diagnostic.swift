@@ -61,6 +61,16 @@ public struct Diagnostic: Error, Sendable {
 }
 
 extension Diagnostic {
+    /// This diagnostic, placed at `range` of `file` when it has no place yet (a limit the
+    /// checkpoint raised, a builtin's error): where it was raised, not where it is caught.
+    func placed(in file: SourceFile, at range: SourceRange) -> Diagnostic {
+        guard self.range == nil else { return self }
+        var placed = self
+        placed.file = file
+        placed.range = range
+        return placed
+    }
+
     /// The longest message shown whole, in characters: a message quotes the input (a name,
     /// a number, a value), and a ten-megabyte name must not come back as ten megabytes.
     static let longestMessage = 600

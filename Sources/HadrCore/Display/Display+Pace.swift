@@ -28,9 +28,7 @@ extension Display {
         /// Whether a loop at item `i` must stop: true only at every `every`th item, and
         /// only when the pace is over.
         @inline(__always)
-        static func stops(at i: Int) -> Bool {
-            i & (every - 1) == every - 1 && (current?.isOver ?? false)
-        }
+        static func stops(at i: Int) -> Bool { stops(at: i, after: 0) }
 
         /// As `stops(at:)`, looking at the clock after a large item too (a megabyte of
         /// text or more): a few huge strings take as long as millions of small items.

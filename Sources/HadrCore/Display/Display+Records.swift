@@ -69,8 +69,8 @@ extension Display {
             last = shown.utf8.count
             // Text longer than 16 bytes a column cannot fit a line: its width is not counted
             // (counting the columns of 25 MB took a second).
-            let plain = last > layout.width * 16 ? "" : inline(item, quoted: true, style: .plain, depth: depth + 1)
-            let shownWidth = last > layout.width * 16 ? last : columns(plain)
+            let shownWidth =
+                last > layout.width * 16 ? last : columns(inline(item, quoted: true, style: .plain, depth: depth + 1))
             // Room for the item and the `,` or `]` after it.
             if i > 0 {
                 if lineWidth + 1 + shownWidth + 1 > layout.width {

@@ -11,20 +11,16 @@ extension Display {
     /// written as its escape (`\n`, `\r`, `\t`), which kept raw broke the columns (and a
     /// carriage return moved the cursor).
     private static func oneLine(_ bytes: [UInt8]) -> String {
-        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        for byte in bytes {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return text }
+        return quoted(text, marks: false) { byte in
             switch byte {
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            default: out.append(byte)
+            case UInt8(ascii: "\n"): UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): UInt8(ascii: "r")
+            case UInt8(ascii: "\t"): UInt8(ascii: "t")
+            default: nil
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The terminal columns text takes.

@@ -167,7 +167,7 @@ public enum Display {
 
     /// A string literal that reads back as the same string.
     static func quote(_ s: String) -> String {
-        quoted(s, hexControls: false) { byte in
+        quoted(s) { byte in
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"): byte
             case UInt8(ascii: "\n"): UInt8(ascii: "n")
@@ -178,17 +178,19 @@ public enum Display {
         }
     }
 
-    /// `s` between double quotes, with a backslash and the letter `escape` gives before
-    /// each byte it names (`n` for a line feed), and, with `hexControls`, any other byte
-    /// below 0x20 as `\u00XX` (JSON). Byte by byte: every escaped character is ASCII, and
-    /// no byte of a longer UTF-8 sequence is, so runs of other bytes are copied whole (a
-    /// 100 MB string is quoted in a fraction of a second).
-    static func quoted(_ s: String, hexControls: Bool, escape: (UInt8) -> UInt8?) -> String {
+    /// `s` with a backslash and the letter `escape` gives before each byte it names (`n`
+    /// for a line feed), and, with `hexControls`, any other byte below 0x20 as `\u00XX`
+    /// (JSON); between double quotes unless `marks` is false. Byte by byte: every escaped
+    /// character is ASCII, and no byte of a longer UTF-8 sequence is, so runs of other bytes
+    /// are copied whole (a 100 MB string is quoted in a fraction of a second).
+    static func quoted(_ s: String, marks: Bool = true, hexControls: Bool = false, escape: (UInt8) -> UInt8?)
+        -> String
+    {
         var s = s
         return s.withUTF8 { text in
             var out: [UInt8] = []
             out.reserveCapacity(text.count + 2)
-            out.append(UInt8(ascii: "\""))
+            if marks { out.append(UInt8(ascii: "\"")) }
             var run = 0
             for (i, byte) in text.enumerated() {
                 let letter = escape(byte)
@@ -204,7 +206,7 @@ public enum Display {
                 run = i + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
-            out.append(UInt8(ascii: "\""))
+            if marks { out.append(UInt8(ascii: "\"")) }
             return String(decoding: out, as: UTF8.self)
         }
     }

@@ -94,18 +94,19 @@ enum SourceLoader {
         }
     }
 
-    /// The error for bytes that are not all UTF-8: the line and column of the first bad byte.
-    static func notUTF8(_ bytes: [UInt8], name: String) -> LoadError {
+    /// How many of `bytes`, from the start, are UTF-8 text: the offset of the first byte
+    /// that is not, or the count when all are.
+    static func validUTF8Prefix(_ bytes: some Sequence<UInt8>) -> Int {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
-        decoding: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput, .error: break decoding
-            }
-        }
-        let bad = min(offset, bytes.count - 1)
+        while case .valid(let encoded) = parser.parseScalar(from: &iterator) { offset += encoded.count }
+        return offset
+    }
+
+    /// The error for bytes that are not all UTF-8: the line and column of the first bad byte.
+    static func notUTF8(_ bytes: [UInt8], name: String) -> LoadError {
+        let bad = min(validUTF8Prefix(bytes), bytes.count - 1)
         let before = bytes[..<bad]
         // A byte-order mark opening the file is not a column (SourceFile drops it).
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -203,13 +203,7 @@ extension Compiler {
             for (text, code) in parts {
                 if let text { tail += text }
                 if let code {
-                    let value = try code(m)
-                    let shown: String?
-                    do { shown = try m.text(of: value, limit: limit - s.utf8.count - tail.utf8.count) } catch {
-                        throw locate(error, range)
-                    }
-                    guard let text = shown else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
-                    tail += text
+                    tail += try interpolated(try code(m), m, room: limit - s.utf8.count - tail.utf8.count, range)
                 }
                 guard s.utf8.count + tail.utf8.count <= limit else {
                     throw locate(RuntimeError.stringTooLong(limit: limit), range)

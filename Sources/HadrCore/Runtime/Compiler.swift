@@ -35,12 +35,7 @@ struct Compiler {
 
     /// Gives a location to an error raised without one.
     func locate(_ error: any Error, _ range: SourceRange) -> any Error {
-        var d = Diagnostic.from(error)
-        if d.range == nil {
-            d.file = file
-            d.range = range
-        }
-        return d
+        Diagnostic.from(error).placed(in: file, at: range)
     }
 
     /// Locates an error at a call site when it has no place yet, and takes the trace of
@@ -222,19 +217,20 @@ struct Compiler {
             var out = ""
             for (text, code) in parts {
                 if let text { out += text }
-                if let code {
-                    let value = try code(m)
-                    let shown: String?
-                    do { shown = try m.text(of: value, limit: limit - out.utf8.count) } catch {
-                        throw locate(error, range)
-                    }
-                    guard let text = shown else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
-                    out += text
-                }
+                if let code { out += try interpolated(try code(m), m, room: limit - out.utf8.count, range) }
                 guard out.utf8.count <= limit else { throw locate(RuntimeError.stringTooLong(limit: limit), range) }
             }
             return .string(out)
         }
+    }
+
+    /// A value's text in a string being built, within `room` bytes: past them the string
+    /// limit, and a limit met while showing it, located at the string.
+    func interpolated(_ value: Value, _ m: Machine, room: Int, _ range: SourceRange) throws -> String {
+        let shown: String?
+        do { shown = try m.text(of: value, limit: room) } catch { throw locate(error, range) }
+        guard let text = shown else { throw locate(RuntimeError.stringTooLong(limit: m.limits.maxStringSize), range) }
+        return text
     }
 
     func read(_ slot: Slot, name: String, _ range: SourceRange) -> Code {

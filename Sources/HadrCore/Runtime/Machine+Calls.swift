@@ -152,21 +152,21 @@ extension Machine {
     /// finite, availabilities a number. Arithmetic holds its results so as it makes them;
     /// builtins make theirs in many places, so their results are checked here, where every
     /// builtin returns: the value, and what it holds three levels down (a record's table's
-    /// rows' fields, as `simulate_breaker(...).timeline`).
+    /// rows' fields, as `simulate_breaker(...).timeline`); not `deep`, the value only.
     @inline(__always)
     func checked(_ result: Value, deep: Bool) throws -> Value {
         switch result {
         case .number, .bool, .none: return result
         case .string(let s) where s.utf8.count > limits.maxStringSize:
             throw RuntimeError.stringTooLong(limit: limits.maxStringSize)
-        case .list(let l) where !deep:
-            if l.items.count > limits.maxListSize { throw BuiltinError.listTooLong(limit: limits.maxListSize) }
-            return result
         default:
-            try check(result, depth: 0)
+            try check(result, depth: deep ? 0 : Self.checkedDepth)
             return result
         }
     }
+
+    /// How far down `checked` looks into a result.
+    private static let checkedDepth = 3
 
     private func check(_ value: Value, depth: Int) throws {
         switch value {
@@ -175,14 +175,14 @@ extension Machine {
         case .percentage(let x) where x.isNaN: throw RuntimeError.shareNotANumber
         case .list(let l):
             if l.items.count > limits.maxListSize { throw BuiltinError.listTooLong(limit: limits.maxListSize) }
-            guard depth < 3 else { return }
+            guard depth < Self.checkedDepth else { return }
             for item in l.items {
                 switch item {
                 case .number, .string, .bool, .none: continue
                 default: try check(item, depth: depth + 1)
                 }
             }
-        case .record(let r) where depth < 3:
+        case .record(let r) where depth < Self.checkedDepth:
             for field in r.values { try check(field, depth: depth + 1) }
         default: return
         }

@@ -171,12 +171,17 @@ extension Machine {
         return made
     }
 
-    /// A value's text (`Display.text`) within `limit` bytes, nil past it; a list or record,
-    /// which may take long to show, under the limits (`paced`).
-    func text(of value: Value, limit: Int) throws -> String? {
+    /// A value's text within `limit` bytes, nil past it: as `print` shows it fitted to
+    /// `layout` (`Display.printed`), or on one line without one (`Display.text`). A list or
+    /// record, which may take long to show, is shown under the limits (`paced`).
+    func text(of value: Value, limit: Int, layout: Display.Layout? = nil) throws -> String? {
+        func show() -> String? {
+            if let layout { return try? Display.printed(value, layout: layout, limit: limit) }
+            return try? Display.text(value, limit: limit)
+        }
         switch value {
-        case .list, .record: try paced { try? Display.text(value, limit: limit) }
-        default: try? Display.text(value, limit: limit)
+        case .list, .record: return try paced(show)
+        default: return show()
         }
     }
 

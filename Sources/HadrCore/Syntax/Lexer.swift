@@ -355,11 +355,9 @@ struct Lexer {
                 code.append(Token(.endOfInput, SourceRange(position - 1, position - 1)))
                 parts.append(.code(code, SourceRange(open, position)))
                 if parts.count % Self.partsBetweenChecks == 0 {
+                    // Shown at the interpolation reading had reached.
                     do throws(Diagnostic) { try checkpoint?() } catch {
-                        // Shown at the interpolation reading had reached.
-                        var stopped = error
-                        if stopped.file == nil { (stopped.file, stopped.range) = (file, SourceRange(open, position)) }
-                        throw stopped
+                        throw error.placed(in: file, at: SourceRange(open, position))
                     }
                 }
             case UInt8(ascii: "\n"):

@@ -133,12 +133,7 @@ struct Parser {
             while tokens.count <= target {
                 do throws(Diagnostic) { try checkpoint?() } catch {
                     // A limit reached while reading is shown where reading stopped.
-                    var stopped = error
-                    if stopped.file == nil {
-                        stopped.file = file
-                        stopped.range = tokens.last?.range ?? SourceRange(0, 0)
-                    }
-                    endStream(stopped, byLimit: true)
+                    endStream(error.placed(in: file, at: tokens.last?.range ?? SourceRange(0, 0)), byLimit: true)
                     return
                 }
                 guard try lexer?.next(into: &tokens, atLeast: Self.lexChunk) == true else { return }
@@ -746,11 +741,7 @@ struct Parser {
         var segments: [TemplateSegment] = []
         for (n, part) in parts.enumerated() {
             if n % 1024 == 1023, let checkpoint {
-                do throws(Diagnostic) { try checkpoint() } catch {
-                    var stopped = error
-                    if stopped.file == nil { (stopped.file, stopped.range) = (file, current.range) }
-                    throw stopped
-                }
+                do throws(Diagnostic) { try checkpoint() } catch { throw error.placed(in: file, at: current.range) }
             }
             switch part {
             case .text(let text):

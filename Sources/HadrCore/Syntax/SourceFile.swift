@@ -54,7 +54,6 @@ final class SourceFile: Sendable {
         return (low + 1, column)
     }
 
-    /// The text of a 1-based line, without its line break.
     /// The part of line `line` within `radius` bytes of `offset` (cut at character
     /// boundaries), with the column it starts at and whether the line goes on either side:
     /// an error on a line of 15 MB shows a window without first making the whole line.
@@ -74,14 +73,6 @@ final class SourceFile: Sendable {
         while end < lineEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         return (text, location(of: start).column, start > lineStart, end < lineEnd)
-    }
-
-    func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
     /// The text covered by a range.
